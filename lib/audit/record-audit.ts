@@ -1,0 +1,42 @@
+import type { ActorType, AuditOutcome, Prisma } from "@/generated/prisma/client";
+import type { Tx } from "@/lib/db/transaction";
+
+export type AuditActor = { type: ActorType; id?: string | null; label?: string | null };
+export type AuditTarget = { type: string; id?: string | null; label?: string | null };
+
+/** Where a change came from; route handlers and actions fill it from the request. */
+export type RequestContext = { ip?: string | null; userAgent?: string | null; requestId?: string | null };
+
+export type AuditEventInput = {
+  action: string;
+  actor: AuditActor;
+  orgId?: string | null;
+  target?: AuditTarget;
+  detail?: Prisma.InputJsonObject;
+  context?: RequestContext;
+  outcome?: AuditOutcome;
+};
+
+/**
+ * Records an audit event inside the caller's transaction, so the event exists
+ * exactly when the change it describes does.
+ */
+export async function recordAudit(tx: Tx, event: AuditEventInput) {
+  return tx.auditEvent.create({
+    data: {
+      action: event.action,
+      actorType: event.actor.type,
+      actorId: event.actor.id ?? null,
+      actorLabel: event.actor.label ?? null,
+      orgId: event.orgId ?? null,
+      targetType: event.target?.type ?? null,
+      targetId: event.target?.id ?? null,
+      targetLabel: event.target?.label ?? null,
+      detail: event.detail ?? {},
+      ip: event.context?.ip ?? null,
+      userAgent: event.context?.userAgent ?? null,
+      requestId: event.context?.requestId ?? null,
+      outcome: event.outcome ?? "success",
+    },
+  });
+}

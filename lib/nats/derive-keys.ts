@@ -1,0 +1,44 @@
+import { createHmac } from "node:crypto";
+import { Prefix } from "@nats-io/nkeys";
+import { FastKeyPair } from "./key-pair";
+
+/**
+ * Every NATS key Cordon uses is derived from the operator seed, so the only
+ * persistent secret is OPERATOR_SEED: nothing secret reaches the database,
+ * and credentials stay valid across restarts. Bumping `generation` rotates a
+ * derived key.
+ */
+export class OperatorKeys {
+  readonly operator: FastKeyPair;
+  readonly #seedText: string;
+
+  constructor(operatorSeed: string) {
+    if (!/^SO[A-Z2-7]{56}$/.test(operatorSeed)) {
+      throw new Error("OPERATOR_SEED must be an operator NKey seed (58 characters starting with SO)");
+    }
+    this.#seedText = operatorSeed;
+    this.operator = FastKeyPair.fromSeedText(operatorSeed);
+  }
+
+  #derive(prefix: Prefix, label: string): FastKeyPair {
+    const raw = createHmac("sha256", this.#seedText).update(label).digest();
+    return FastKeyPair.fromRawSeed(prefix, new Uint8Array(raw));
+  }
+
+  systemAccount(): FastKeyPair {
+    return this.#derive(Prefix.Account, "nats-system-account");
+  }
+
+  /** The user Cordon itself connects as to send `$SYS` requests. */
+  systemUser(generation = 0): FastKeyPair {
+    return this.#derive(Prefix.User, `nats-system-user:${generation}`);
+  }
+
+  account(orgId: string, generation = 0): FastKeyPair {
+    return this.#derive(Prefix.Account, `nats-account:${orgId}:${generation}`);
+  }
+
+  accountSigningKey(orgId: string, generation = 0): FastKeyPair {
+    return this.#derive(Prefix.Account, `nats-account-signing:${orgId}:${generation}`);
+  }
+}

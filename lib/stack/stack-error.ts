@@ -1,0 +1,2 @@
+/** A problem with the machine or environment, told in one line that names the fix. */
+export class StackError extends Error {}
