@@ -2,7 +2,7 @@
 // once, runs PostgreSQL and an operator-mode nats-server (unless DATABASE_URL /
 // NATS_URL name existing ones), applies migrations, builds if needed and serves
 // the app. Ctrl-C stops every child by its process group.
-import { execFileSync } from "node:child_process";
+import { execFileSync, type ExecFileSyncOptions } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { LOCAL_STACK_DEFAULTS } from "@/lib/config/config";
@@ -46,6 +46,15 @@ function watch(child: ManagedProcess) {
     console.error(`[cordon] ${child.name} exited unexpectedly (code ${code}); stopping the stack.`);
     void stopAll(1);
   });
+}
+
+/** Runs a one-off step; its own output has said what went wrong, so the failure is one line. */
+function runStep(name: string, command: string, args: string[], options: ExecFileSyncOptions) {
+  try {
+    execFileSync(command, args, options);
+  } catch {
+    throw new StackError(`${name} failed (see its output above).`);
+  }
 }
 
 async function main() {
@@ -101,12 +110,12 @@ async function main() {
   }
 
   say("applying database migrations");
-  execFileSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  runStep("prisma migrate deploy", path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
 
   const next = path.join(root, "node_modules", ".bin", "next");
   if (!dev && !existsSync(path.join(root, ".next", "BUILD_ID"))) {
     say("building the app (first run only; takes a minute or two)");
-    execFileSync(next, ["build"], { cwd: root, env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
+    runStep("next build", next, ["build"], { cwd: root, env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
   }
 
   const args = dev ? ["dev", "-p", String(appPort), "-H", host] : ["start", "-p", String(appPort), "-H", host];

@@ -31,12 +31,15 @@ export type CordonConfig = {
 
 export class ConfigError extends Error {}
 
+/** Environment variables as configuration reads them (process.env or a plain object). */
+export type Env = Record<string, string | undefined>;
+
 /**
  * The one reading of configuration. DATABASE_URL and NATS_URL default to the
  * local stack that `npm start` runs, so the app, the CLI and `next start`
  * agree on where things are.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): CordonConfig {
+export function loadConfig(env: Env = process.env): CordonConfig {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);

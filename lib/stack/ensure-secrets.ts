@@ -1,3 +1,4 @@
+import type { Env } from "@/lib/config/config";
 import { randomBytes } from "node:crypto";
 import { generateOperatorSeed } from "@/lib/nats/key-pair";
 import { readEnvFile, writeEnvFile } from "./env-file";
@@ -13,7 +14,7 @@ const GENERATORS = {
  * afterwards. Returns the values in force: a real environment variable wins
  * over the file.
  */
-export function ensureSecrets(path: string, env: NodeJS.ProcessEnv = process.env): Record<keyof typeof GENERATORS, string> {
+export function ensureSecrets(path: string, env: Env = process.env): Record<keyof typeof GENERATORS, string> {
   const stored = readEnvFile(path);
   const missing = Object.keys(GENERATORS).filter((key) => !stored[key]) as (keyof typeof GENERATORS)[];
   if (missing.length) {

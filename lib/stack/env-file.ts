@@ -1,3 +1,4 @@
+import type { Env } from "@/lib/config/config";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
 /** Reads KEY=VALUE lines; blank lines and # comments are skipped. */
@@ -13,7 +14,7 @@ export function readEnvFile(path: string): Record<string, string> {
 }
 
 /** Copies values from an env file into `env` without overriding what is already set. */
-export function applyEnvFile(path: string, env: NodeJS.ProcessEnv = process.env): void {
+export function applyEnvFile(path: string, env: Env = process.env): void {
   for (const [key, value] of Object.entries(readEnvFile(path))) env[key] ??= value;
 }
 

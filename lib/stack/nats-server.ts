@@ -1,3 +1,4 @@
+import type { Env } from "@/lib/config/config";
 import { execFileSync } from "node:child_process";
 import { accessSync, constants, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -12,7 +13,7 @@ export const NATS_SERVER_MISSING =
   "nats-server was not found on PATH: install it (Debian/Ubuntu: apt-get install nats-server), or set NATS_URL to a running operator-mode server.";
 
 /** The nats-server binary: NATS_SERVER_BIN, else the first on PATH. */
-export function findNatsServer(env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function findNatsServer(env: Env = process.env): string | undefined {
   if (env.NATS_SERVER_BIN) return env.NATS_SERVER_BIN;
   for (const dir of (env.PATH ?? "").split(path.delimiter)) {
     if (!dir) continue;

@@ -1,0 +1,51 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { createTestDatabase, type TestDatabase } from "@/test/support/database";
+
+let database: TestDatabase;
+
+before(async () => {
+  database = await createTestDatabase();
+});
+
+after(async () => {
+  await database?.drop();
+});
+
+test("an audit event written in a rolled-back transaction leaves nothing", async () => {
+  const rollback = new Error("rollback on purpose");
+  await assert.rejects(
+    database.db.$transaction(async (tx) => {
+      await recordAudit(tx, { action: "test.rolled_back", actor: { type: "system", label: "test" } });
+      assert.equal(await tx.auditEvent.count({ where: { action: "test.rolled_back" } }), 1);
+      throw rollback;
+    }),
+    rollback,
+  );
+  assert.equal(await database.db.auditEvent.count({ where: { action: "test.rolled_back" } }), 0);
+});
+
+test("a committed audit event keeps who, what, where and the detail", async () => {
+  const org = await database.db.org.create({ data: { slug: "acme", name: "Acme" } });
+  await database.db.$transaction((tx) =>
+    recordAudit(tx, {
+      action: "org.update",
+      actor: { type: "user", id: "u-1", label: "ada@example.com" },
+      orgId: org.id,
+      target: { type: "org", id: org.id, label: "Acme" },
+      detail: { before: { name: "Acme" }, after: { name: "Acme Inc" } },
+      context: { ip: "203.0.113.9", userAgent: "test-agent", requestId: "req-123" },
+    }),
+  );
+  const [event] = await database.db.auditEvent.findMany({ where: { orgId: org.id } });
+  assert.equal(event.action, "org.update");
+  assert.equal(event.actorType, "user");
+  assert.equal(event.actorLabel, "ada@example.com");
+  assert.equal(event.targetId, org.id);
+  assert.deepEqual(event.detail, { before: { name: "Acme" }, after: { name: "Acme Inc" } });
+  assert.equal(event.ip, "203.0.113.9");
+  assert.equal(event.requestId, "req-123");
+  assert.equal(event.outcome, "success");
+  assert.ok(Date.now() - event.createdAt.getTime() < 60_000);
+});

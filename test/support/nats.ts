@@ -1,0 +1,48 @@
+import { OperatorKeys } from "@/lib/nats/derive-keys";
+import { generateOperatorSeed } from "@/lib/nats/key-pair";
+import { findNatsServer, NATS_SERVER_MISSING, startNatsServer, type RunningNatsServer } from "@/lib/stack/nats-server";
+import { findFreePort } from "@/lib/stack/ports";
+import { makeTempDir } from "./temp-dir";
+
+export type TestNats = {
+  url: string;
+  monitorUrl: string;
+  operatorSeed: string;
+  keys: OperatorKeys;
+  /** Stops the server but keeps its data, so `start()` brings the same accounts back. */
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  /** Stops it and deletes its data. */
+  dispose(): Promise<void>;
+};
+
+/** A real nats-server in operator mode, on free loopback ports, with its own operator. */
+export async function startTestNats(): Promise<TestNats> {
+  const binary = findNatsServer();
+  if (!binary) throw new Error(NATS_SERVER_MISSING);
+  const dir = makeTempDir("cordon-test-nats");
+  const operatorSeed = generateOperatorSeed();
+  const keys = new OperatorKeys(operatorSeed);
+  const port = await findFreePort();
+  const monitorPort = await findFreePort();
+  let server: RunningNatsServer | undefined;
+  const start = async () => {
+    server = await startNatsServer({ binary, dir: dir.path, port, monitorPort, keys });
+  };
+  await start();
+  return {
+    url: `nats://127.0.0.1:${port}`,
+    monitorUrl: `http://127.0.0.1:${monitorPort}`,
+    operatorSeed,
+    keys,
+    start,
+    async stop() {
+      await server?.stop();
+      server = undefined;
+    },
+    async dispose() {
+      await server?.stop();
+      dir.remove();
+    },
+  };
+}
