@@ -28,12 +28,13 @@ COPY prisma ./prisma
 RUN npm install --no-audit --no-fund
 
 # The rest of the source (.dockerignore keeps node_modules, .next, generated
-# and .env* out). next build needs no database or NATS. The standalone server
-# does not include static assets or public/, so copy them in (public/ may be
-# absent from a fresh clone while it is empty).
+# and .env* out). next build needs no database or NATS; NEXT_OUTPUT=standalone
+# makes next.config.ts emit .next/standalone. The standalone server does not
+# include static assets or public/, so copy them in (public/ may be absent
+# from a fresh clone while it is empty).
 COPY . .
 RUN chmod +x bin/cordon.mjs prisma/engine/schema-engine.mjs \
- && npm run build \
+ && NEXT_OUTPUT=standalone npm run build \
  && mkdir -p public \
  && cp -r .next/static .next/standalone/.next/static \
  && cp -r public .next/standalone/public \

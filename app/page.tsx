@@ -7,8 +7,8 @@ export default function HomePage() {
         <p className="font-mono text-sm tracking-wide text-emerald-700 uppercase dark:text-emerald-400">Cordon</p>
         <h1 className="text-4xl font-semibold tracking-tight">The control plane for multi-tenant NATS</h1>
         <p className="text-lg text-zinc-600 dark:text-zinc-400">
-          Every organisation gets its own NATS account in operator mode: protocol-level isolation, JetStream limits by plan, its own
-          streams, users and credentials, with an immutable audit trail of every change.
+          Every organisation gets its own NATS account in operator mode: protocol-level isolation, JetStream limits by plan, its own streams, users and
+          credentials, with an immutable audit trail of every change.
         </p>
       </header>
       <SystemStatus />

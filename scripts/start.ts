@@ -110,7 +110,11 @@ async function main() {
   }
 
   say("applying database migrations");
-  runStep("prisma migrate deploy", path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  runStep("prisma migrate deploy", path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
 
   const next = path.join(root, "node_modules", ".bin", "next");
   if (!dev && !existsSync(path.join(root, ".next", "BUILD_ID"))) {
@@ -136,7 +140,7 @@ async function main() {
 process.on("SIGINT", () => void stopAll(0));
 process.on("SIGTERM", () => void stopAll(0));
 main().catch((error: unknown) => {
-  const message = error instanceof StackError ? error.message : (error as Error).stack ?? String(error);
+  const message = error instanceof StackError ? error.message : ((error as Error).stack ?? String(error));
   console.error(`[cordon] ${message}`);
   void stopAll(1);
 });

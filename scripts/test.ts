@@ -47,7 +47,17 @@ async function nodeTests(stage: string, files: string[], env: NodeJS.ProcessEnv,
   const tapFile = path.join(tmp.path, "report.tap");
   const code = await run(
     process.execPath,
-    ["--import", "tsx", "--test", `--test-concurrency=${concurrency}`, "--test-reporter=spec", "--test-reporter-destination=stdout", "--test-reporter=tap", `--test-reporter-destination=${tapFile}`, ...files],
+    [
+      "--import",
+      "tsx",
+      "--test",
+      `--test-concurrency=${concurrency}`,
+      "--test-reporter=spec",
+      "--test-reporter-destination=stdout",
+      "--test-reporter=tap",
+      `--test-reporter-destination=${tapFile}`,
+      ...files,
+    ],
     env,
   );
   const tap = existsSync(tapFile) ? readFileSync(tapFile, "utf8") : "";
@@ -61,13 +71,24 @@ async function nodeTests(stage: string, files: string[], env: NodeJS.ProcessEnv,
 async function integration(): Promise<void> {
   const dataDir = makeTempDir("cordon-test-pg");
   const port = await findFreePort();
-  const postgres = await startPostgres({ dataDir: path.join(dataDir.path, "data"), port, user: "cordon", password: "cordon-test", logFile: path.join(dataDir.path, "postgres.log") });
+  const postgres = await startPostgres({
+    dataDir: path.join(dataDir.path, "data"),
+    port,
+    user: "cordon",
+    password: "cordon-test",
+    logFile: path.join(dataDir.path, "postgres.log"),
+  });
   try {
     const template = "cordon_template";
     await ensureDatabase(postgres.url("postgres"), template);
     const migrated = await run(bin("prisma"), ["migrate", "deploy"], { ...process.env, DATABASE_URL: postgres.url(template) });
     if (migrated !== 0) throw new Error("prisma migrate deploy failed on the template database");
-    await nodeTests("integration", testFiles(path.join(root, "test", "integration")), { ...process.env, TEST_PG_ADMIN_URL: postgres.url("postgres"), TEST_PG_TEMPLATE: template }, 2);
+    await nodeTests(
+      "integration",
+      testFiles(path.join(root, "test", "integration")),
+      { ...process.env, TEST_PG_ADMIN_URL: postgres.url("postgres"), TEST_PG_TEMPLATE: template },
+      2,
+    );
   } finally {
     await postgres.stop();
     dataDir.remove();
@@ -106,7 +127,10 @@ async function main(): Promise<number> {
     const started = Date.now();
     try {
       if (stage === "typecheck" || stage === "lint") {
-        const code = stage === "typecheck" ? await run(bin("tsc"), ["--noEmit"]) : await run(bin("eslint"), [".", "--max-warnings", "0"]);
+        const code =
+          stage === "typecheck"
+            ? await run(bin("tsc"), ["--noEmit"])
+            : (await run(bin("eslint"), [".", "--max-warnings", "0"])) || (await run(bin("prettier"), ["--check", "--log-level=warn", "."]));
         add(stage, { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 });
       } else if (stage === "unit") {
         await nodeTests("unit", testFiles(path.join(root, "test", "unit")), process.env, 2);

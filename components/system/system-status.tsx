@@ -25,7 +25,9 @@ export function SystemStatus() {
         {data && (
           <span
             className={`rounded-full px-2.5 py-0.5 text-xs font-medium ${
-              data.status === "ready" ? "bg-emerald-100 text-emerald-800 dark:bg-emerald-900/40 dark:text-emerald-300" : "bg-amber-100 text-amber-800 dark:bg-amber-900/40 dark:text-amber-300"
+              data.status === "ready"
+                ? "bg-emerald-100 text-emerald-800 dark:bg-emerald-900/40 dark:text-emerald-300"
+                : "bg-amber-100 text-amber-800 dark:bg-amber-900/40 dark:text-amber-300"
             }`}
           >
             {data.status === "ready" ? "All systems ready" : "Starting up"}
@@ -43,7 +45,9 @@ export function SystemStatus() {
           {Object.entries(data.checks).map(([part, state]) => (
             <div key={part} className="flex justify-between gap-4 py-2">
               <dt className="text-zinc-600 dark:text-zinc-400">{LABELS[part] ?? part}</dt>
-              <dd className={state === "ok" ? "text-emerald-700 dark:text-emerald-400" : "text-amber-700 dark:text-amber-400"}>{state === "ok" ? "Operational" : state}</dd>
+              <dd className={state === "ok" ? "text-emerald-700 dark:text-emerald-400" : "text-amber-700 dark:text-amber-400"}>
+                {state === "ok" ? "Operational" : state}
+              </dd>
             </div>
           ))}
         </dl>

@@ -14,7 +14,10 @@ const port = z.coerce.number().int().min(1).max(65535);
 
 const schema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-  NATS_URL: z.string().regex(/^(nats|tls):\/\/[^\s]+$/, "must look like nats://host:port").optional(),
+  NATS_URL: z
+    .string()
+    .regex(/^(nats|tls):\/\/[^\s]+$/, "must look like nats://host:port")
+    .optional(),
   OPERATOR_SEED: z.string().regex(/^SO[A-Z2-7]{56}$/, "must be an operator NKey seed (SO…, 58 characters)"),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
   CORDON_PG_PASSWORD: z.string().optional(),

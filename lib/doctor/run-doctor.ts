@@ -23,7 +23,11 @@ async function checkDatabase(config: CordonConfig): Promise<DoctorCheck> {
     const { rows } = await client.query<{ server_version: string }>("SHOW server_version");
     return { name: "database", ok: true, detail: `PostgreSQL ${rows[0].server_version} at ${new URL(config.databaseUrl).host}` };
   } catch (error) {
-    return { name: "database", ok: false, detail: `${new URL(config.databaseUrl).host} unreachable (${(error as Error).message}): run \`npm start\` or fix DATABASE_URL` };
+    return {
+      name: "database",
+      ok: false,
+      detail: `${new URL(config.databaseUrl).host} unreachable (${(error as Error).message}): run \`npm start\` or fix DATABASE_URL`,
+    };
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -38,7 +42,11 @@ async function checkNats(config: CordonConfig): Promise<DoctorCheck> {
     await nc.close();
     return { name: "nats", ok: true, detail: `nats-server ${server} at ${config.natsUrl}, system account login ok` };
   } catch (error) {
-    return { name: "nats", ok: false, detail: `${config.natsUrl}: ${(error as Error).message} — run \`npm start\`, or check NATS_URL and that the server trusts this OPERATOR_SEED` };
+    return {
+      name: "nats",
+      ok: false,
+      detail: `${config.natsUrl}: ${(error as Error).message} — run \`npm start\`, or check NATS_URL and that the server trusts this OPERATOR_SEED`,
+    };
   }
 }
 
@@ -53,7 +61,8 @@ export async function runDoctor(env: Env = process.env): Promise<DoctorCheck[]> 
   });
 
   const binary = findNatsServer(env);
-  if (!binary) checks.push({ name: "nats-server", ok: !!env.NATS_URL, detail: env.NATS_URL ? `not installed (NATS_URL is set, so not needed)` : NATS_SERVER_MISSING });
+  if (!binary)
+    checks.push({ name: "nats-server", ok: !!env.NATS_URL, detail: env.NATS_URL ? `not installed (NATS_URL is set, so not needed)` : NATS_SERVER_MISSING });
   else {
     const version = natsServerVersion(binary);
     const ok = versionAtLeast(version, MIN_NATS);

@@ -23,7 +23,9 @@ export class InstanceLock {
         if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
         const holder = InstanceLock.read(path);
         if (holder && isProcessAlive(holder.pid)) {
-          throw new StackError(`Cordon is already running from this data directory (pid ${holder.pid}): stop it first, or set CORDON_DATA_DIR to another directory.`);
+          throw new StackError(
+            `Cordon is already running from this data directory (pid ${holder.pid}): stop it first, or set CORDON_DATA_DIR to another directory.`,
+          );
         }
         for (const group of holder?.groups ?? []) {
           try {

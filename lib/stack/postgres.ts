@@ -79,7 +79,9 @@ function prepareDataDir(dataDir: string, owner: Owner): void {
     throw new StackError(`Cannot write the PostgreSQL data directory ${dataDir} (${(error as Error).message}): set CORDON_DATA_DIR to a writable directory.`);
   }
   if (owner && !reachableByOthers(dataDir)) {
-    throw new StackError(`PostgreSQL runs as the 'postgres' user, which cannot reach ${dataDir}: set CORDON_DATA_DIR to a directory outside /root (e.g. /var/lib/cordon).`);
+    throw new StackError(
+      `PostgreSQL runs as the 'postgres' user, which cannot reach ${dataDir}: set CORDON_DATA_DIR to a directory outside /root (e.g. /var/lib/cordon).`,
+    );
   }
 }
 

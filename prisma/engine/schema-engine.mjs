@@ -152,8 +152,8 @@ function loadWasm() {
   };
   // The CLI's own copy of the engine: the exact build this prisma version pins.
   const wasmPath = path.join(path.dirname(require.resolve("prisma/package.json")), "build", "schema_engine_bg.wasm");
-  const module = new WebAssembly.Module(readFileSync(wasmPath));
-  const instance = new WebAssembly.Instance(module, { "./schema_engine_bg.js": bg });
+  const wasmModule = new WebAssembly.Module(readFileSync(wasmPath));
+  const instance = new WebAssembly.Instance(wasmModule, { "./schema_engine_bg.js": bg });
   bg.__wbg_set_wasm(instance.exports);
   instance.exports.__wbindgen_start();
 }

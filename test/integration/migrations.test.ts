@@ -17,7 +17,10 @@ after(async () => {
 });
 
 const diffAgainst = (schemaPath: string) =>
-  runCommand(prismaBin, ["migrate", "diff", "--from-config-datasource", "--to-schema", schemaPath, "--exit-code"], { ...process.env, DATABASE_URL: database.url });
+  runCommand(prismaBin, ["migrate", "diff", "--from-config-datasource", "--to-schema", schemaPath, "--exit-code"], {
+    ...process.env,
+    DATABASE_URL: database.url,
+  });
 
 test("the committed migrations deploy to an empty database and match the schema exactly", async () => {
   const deploy = await runCommand(prismaBin, ["migrate", "deploy"], { ...process.env, DATABASE_URL: database.url });

@@ -24,7 +24,10 @@ test("explicit URLs and ports win", () => {
 });
 
 test("bad or missing values are named in the error", () => {
-  assert.throws(() => loadConfig({ AUTH_SECRET: base.AUTH_SECRET }), (error: Error) => error instanceof ConfigError && /OPERATOR_SEED/.test(error.message));
+  assert.throws(
+    () => loadConfig({ AUTH_SECRET: base.AUTH_SECRET }),
+    (error: Error) => error instanceof ConfigError && /OPERATOR_SEED/.test(error.message),
+  );
   assert.throws(() => loadConfig({ ...base, AUTH_SECRET: "short" }), /AUTH_SECRET must be at least 32/);
   assert.throws(() => loadConfig({ ...base, DATABASE_URL: "mysql://x" }), /DATABASE_URL/);
   assert.throws(() => loadConfig({ ...base, NATS_URL: "http://x" }), /NATS_URL must look like/);
