@@ -61,7 +61,8 @@ async function main() {
   const dataDir = path.resolve(process.env.CORDON_DATA_DIR ?? path.join(root, ".cordon"));
   const appPort = numberFromEnv("PORT", LOCAL_STACK_DEFAULTS.appPort);
   const host = process.env.HOSTNAME ?? "0.0.0.0";
-  const env: NodeJS.ProcessEnv = { ...process.env };
+  // The local stack shows emails at /dev/mail unless an SMTP server is configured.
+  const env: NodeJS.ProcessEnv = { CORDON_DEV_MAIL: "1", ...process.env };
 
   // Check the cheap things first, so a broken machine fails before anything starts.
   const natsBinary = env.NATS_URL ? undefined : findNatsServer(env);

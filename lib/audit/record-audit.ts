@@ -1,5 +1,6 @@
 import type { ActorType, AuditOutcome, Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/lib/db/transaction";
+import type { AuditAction } from "./actions";
 
 export type AuditActor = { type: ActorType; id?: string | null; label?: string | null };
 export type AuditTarget = { type: string; id?: string | null; label?: string | null };
@@ -8,7 +9,7 @@ export type AuditTarget = { type: string; id?: string | null; label?: string | n
 export type RequestContext = { ip?: string | null; userAgent?: string | null; requestId?: string | null };
 
 export type AuditEventInput = {
-  action: string;
+  action: AuditAction;
   actor: AuditActor;
   orgId?: string | null;
   target?: AuditTarget;

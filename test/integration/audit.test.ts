@@ -17,20 +17,20 @@ test("an audit event written in a rolled-back transaction leaves nothing", async
   const rollback = new Error("rollback on purpose");
   await assert.rejects(
     database.db.$transaction(async (tx) => {
-      await recordAudit(tx, { action: "test.rolled_back", actor: { type: "system", label: "test" } });
-      assert.equal(await tx.auditEvent.count({ where: { action: "test.rolled_back" } }), 1);
+      await recordAudit(tx, { action: "user.signup", actor: { type: "system", label: "test" } });
+      assert.equal(await tx.auditEvent.count({ where: { action: "user.signup" } }), 1);
       throw rollback;
     }),
     rollback,
   );
-  assert.equal(await database.db.auditEvent.count({ where: { action: "test.rolled_back" } }), 0);
+  assert.equal(await database.db.auditEvent.count({ where: { action: "user.signup" } }), 0);
 });
 
 test("a committed audit event keeps who, what, where and the detail", async () => {
   const org = await database.db.org.create({ data: { slug: "acme", name: "Acme" } });
   await database.db.$transaction((tx) =>
     recordAudit(tx, {
-      action: "org.update",
+      action: "password.change",
       actor: { type: "user", id: "u-1", label: "ada@example.com" },
       orgId: org.id,
       target: { type: "org", id: org.id, label: "Acme" },
@@ -39,7 +39,7 @@ test("a committed audit event keeps who, what, where and the detail", async () =
     }),
   );
   const [event] = await database.db.auditEvent.findMany({ where: { orgId: org.id } });
-  assert.equal(event.action, "org.update");
+  assert.equal(event.action, "password.change");
   assert.equal(event.actorType, "user");
   assert.equal(event.actorLabel, "ada@example.com");
   assert.equal(event.targetId, org.id);
