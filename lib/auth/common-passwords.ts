@@ -1,8 +1,12 @@
 // Server only (reads a file): is a password on the list of common / breached
 // passwords in data/common-passwords.txt (see scripts/build-common-passwords.ts)?
 import { readFileSync } from "node:fs";
+import path from "node:path";
 
-const LIST_URL = new URL("../../data/common-passwords.txt", import.meta.url);
+// Resolved from the app's root (the working directory of `npm start`, the CLI,
+// the tests, and of the standalone server, which traces data/ in): bundlers
+// rewrite module-relative URLs.
+const LIST_PATH = path.join(process.cwd(), "data", "common-passwords.txt");
 // "Password123!" → "password" only counts when the base is at least this long,
 // so that e.g. "abc" + a long run of digits isn't flagged for its "abc".
 const MIN_VARIANT_BASE_LENGTH = 6;
@@ -13,7 +17,7 @@ let list: ReadonlySet<string> | undefined;
 /** The list, read from disk on first use and kept for the life of the process. */
 export function commonPasswords(): ReadonlySet<string> {
   if (!list) {
-    const entries = readFileSync(LIST_URL, "utf8")
+    const entries = readFileSync(LIST_PATH, "utf8")
       .split("\n")
       .map((line) => line.trim().toLowerCase())
       .filter(Boolean);

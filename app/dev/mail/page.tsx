@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { connection } from "next/server";
 import { getDb } from "@/lib/db/client";
 import { devOutboxEnabled, latestEmails } from "@/lib/mail/dev-outbox";
 
@@ -22,6 +23,7 @@ function Linkified({ text }: { text: string }) {
 }
 
 export default async function DevMailPage() {
+  await connection(); // per request: the outbox changes, and the switch is read at run time
   if (!devOutboxEnabled()) notFound();
   const emails = await latestEmails(getDb());
   return (
