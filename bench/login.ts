@@ -13,7 +13,12 @@ const SEQUENTIAL_LOGINS = 60;
 const CONCURRENT_LOGINS = 80;
 const password = "correct horse battery staple 42";
 let ipCounter = 0;
-const context = () => ({ ip: `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter++ & 255}`, userAgent: "bench", requestId: "bench", origin: "http://bench" });
+const context = () => ({
+  ip: `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter++ & 255}`,
+  userAgent: "bench",
+  requestId: "bench",
+  origin: "http://bench",
+});
 
 const { db, stop } = await startBenchDatabase();
 try {
@@ -45,8 +50,12 @@ try {
     throughput.push(`  concurrency ${concurrency}: ${((CONCURRENT_LOGINS / (performance.now() - started)) * 1000).toFixed(1)} logins/s`);
   }
 
-  console.log(`Password login on ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Argon2id m=${ARGON2_PARAMS.memoryCost / 1024} MiB t=${ARGON2_PARAMS.timeCost} p=${ARGON2_PARAMS.parallelism}`);
-  console.log(`  sequential (${SEQUENTIAL_LOGINS}): p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms`);
+  console.log(
+    `Password login on ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Argon2id m=${ARGON2_PARAMS.memoryCost / 1024} MiB t=${ARGON2_PARAMS.timeCost} p=${ARGON2_PARAMS.parallelism}`,
+  );
+  console.log(
+    `  sequential (${SEQUENTIAL_LOGINS}): p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms`,
+  );
   console.log(throughput.join("\n"));
 } finally {
   await stop();

@@ -1,16 +1,19 @@
 "use server";
 
+import type { AuthenticationResponseJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { GENERIC_LOGIN_FAILURE, LOCKED_MESSAGE, RATE_LIMITED_MESSAGE } from "@/lib/auth/login-rules";
+import { finishPasskeyLogin } from "@/lib/auth/finish-passkey-login";
 import { loginInput, loginWithPassword } from "@/lib/auth/login-with-password";
 import { signIn } from "@/lib/auth/next-auth";
 import { requestPasswordReset, resetPassword } from "@/lib/auth/reset-password";
 import { signUp } from "@/lib/auth/sign-up";
+import { startPasskeyLogin } from "@/lib/auth/start-passkey-login";
 import { unlockAccount } from "@/lib/auth/unlock-account";
 import { verifyEmail } from "@/lib/auth/verify-email";
-import { mfaCodeInput, verifyMfaCode } from "@/lib/auth/verify-mfa-code";
+import { mfaCodeInput, verifyMfaCode, type MfaResult } from "@/lib/auth/verify-mfa-code";
 import { getDb } from "@/lib/db/client";
 import { currentRequest } from "@/lib/http/current-request";
 
@@ -64,14 +67,9 @@ export async function loginAction(_previous: FormState, form: FormData): Promise
   }
 }
 
-export async function mfaAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const parsed = mfaCodeInput.safeParse({ code: text(form, "code") });
-  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
-  const challenge = (await cookies()).get(MFA_COOKIE)?.value ?? "";
-  const result = await verifyMfaCode(getDb(), challenge, parsed.data.code, await currentRequest());
+/** What the second sign-in step should say for a result other than success. */
+function mfaFailure(result: Exclude<MfaResult, { status: "signed_in" }>, field: string): FormState {
   switch (result.status) {
-    case "signed_in":
-      return finishSignIn(result.ticket, safeNext(form.get("next")));
     case "expired":
       return { error: "Your sign-in took too long. Start again from the sign-in page." };
     case "locked":
@@ -79,14 +77,37 @@ export async function mfaAction(_previous: FormState, form: FormData): Promise<F
     case "invalid":
       return {
         fieldErrors: {
-          code: [
+          [field]: [
             result.reason === "replayed"
               ? "That code was already used. Wait for the next one."
-              : "That code is not right. Try the newest code, or a recovery code.",
+              : field === "passkey"
+                ? "That passkey did not work. Try again or use a code."
+                : "That code is not right. Try the newest code, or a recovery code.",
           ],
         },
       };
   }
+}
+
+export async function startPasskeyLoginAction(): Promise<PublicKeyCredentialRequestOptionsJSON | null> {
+  const challenge = (await cookies()).get(MFA_COOKIE)?.value ?? "";
+  return startPasskeyLogin(getDb(), challenge, (await currentRequest()).origin);
+}
+
+export async function finishPasskeyLoginAction(response: AuthenticationResponseJSON, next: string): Promise<FormState> {
+  const challenge = (await cookies()).get(MFA_COOKIE)?.value ?? "";
+  const result = await finishPasskeyLogin(getDb(), challenge, response, await currentRequest());
+  if (result.status === "signed_in") return finishSignIn(result.ticket, safeNext(next));
+  return mfaFailure(result, "passkey");
+}
+
+export async function mfaAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const parsed = mfaCodeInput.safeParse({ code: text(form, "code") });
+  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  const challenge = (await cookies()).get(MFA_COOKIE)?.value ?? "";
+  const result = await verifyMfaCode(getDb(), challenge, parsed.data.code, await currentRequest());
+  if (result.status === "signed_in") return finishSignIn(result.ticket, safeNext(form.get("next")));
+  return mfaFailure(result, "code");
 }
 
 export async function signUpAction(_previous: FormState, form: FormData): Promise<FormState> {

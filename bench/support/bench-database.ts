@@ -10,10 +10,20 @@ const root = path.resolve(import.meta.dirname, "..", "..");
 /** A throwaway embedded PostgreSQL with the migrations applied, for benchmarks. */
 export async function startBenchDatabase(): Promise<{ db: Db; stop(): Promise<void> }> {
   const dir = makeTempDir("cordon-bench");
-  const postgres = await startPostgres({ dataDir: path.join(dir.path, "data"), port: await findFreePort(), user: "cordon", password: "bench", logFile: path.join(dir.path, "pg.log") });
+  const postgres = await startPostgres({
+    dataDir: path.join(dir.path, "data"),
+    port: await findFreePort(),
+    user: "cordon",
+    password: "bench",
+    logFile: path.join(dir.path, "pg.log"),
+  });
   await ensureDatabase(postgres.url("postgres"), "bench");
   const url = postgres.url("bench");
-  execFileSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" });
+  execFileSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: "ignore",
+  });
   const db = createDb(url);
   return {
     db,

@@ -1,13 +1,18 @@
 "use server";
 
+import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
 import { revalidatePath } from "next/cache";
 import { changePassword } from "@/lib/auth/change-password";
 import { confirmTotpEnrollment } from "@/lib/auth/confirm-totp-enrollment";
 import { requireSession } from "@/lib/auth/current-user";
 import { disableTotp } from "@/lib/auth/disable-totp";
+import { finishPasskeyRegistration } from "@/lib/auth/finish-passkey-registration";
 import { signOut } from "@/lib/auth/next-auth";
 import { regenerateRecoveryCodes } from "@/lib/auth/regenerate-recovery-codes";
+import { removePasskey } from "@/lib/auth/remove-passkey";
+import { renamePasskey } from "@/lib/auth/rename-passkey";
 import { revokeOtherSessions, revokeSession, type SessionActor } from "@/lib/auth/revoke-sessions";
+import { startPasskeyRegistration } from "@/lib/auth/start-passkey-registration";
 import { startTotpEnrollment, type TotpEnrollment } from "@/lib/auth/start-totp-enrollment";
 import { getDb } from "@/lib/db/client";
 import { currentRequest } from "@/lib/http/current-request";
@@ -88,4 +93,29 @@ export async function signOutAction(): Promise<void> {
   const context = await currentRequest();
   await getDb().$transaction((tx) => revokeSession(tx, me, me.sessionId!, "sign_out", context));
   await signOut({ redirectTo: "/login" });
+}
+
+export async function startPasskeyRegistrationAction(): Promise<PublicKeyCredentialCreationOptionsJSON> {
+  return startPasskeyRegistration(getDb(), await actor(), (await currentRequest()).origin);
+}
+
+export async function finishPasskeyRegistrationAction(response: RegistrationResponseJSON, name: string): Promise<ActionState> {
+  const result = await finishPasskeyRegistration(getDb(), await actor(), response, name, await currentRequest());
+  if (!result.ok) return { error: result.error };
+  revalidatePath(PAGE);
+  return { message: "Passkey added.", recoveryCodes: result.recoveryCodes ?? undefined };
+}
+
+export async function renamePasskeyAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  const result = await renamePasskey(getDb(), await actor(), text(form, "passkeyId"), text(form, "name"), await currentRequest());
+  if (!result.ok) return { error: result.error };
+  revalidatePath(PAGE);
+  return { message: "Passkey renamed." };
+}
+
+export async function removePasskeyAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  const result = await removePasskey(getDb(), await actor(), text(form, "passkeyId"), await currentRequest());
+  if (!result.ok) return { error: result.error };
+  revalidatePath(PAGE);
+  return { message: "Passkey removed." };
 }

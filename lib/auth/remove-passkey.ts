@@ -1,0 +1,28 @@
+import { recordAudit, type RequestContext } from "@/lib/audit/record-audit";
+import type { Db } from "@/lib/db/client";
+import type { SessionActor } from "./revoke-sessions";
+
+/** Deletes one of the user's passkeys; recovery codes go too when no second factor remains. */
+export async function removePasskey(
+  db: Db,
+  actor: SessionActor,
+  passkeyId: string,
+  context: RequestContext,
+): Promise<{ ok: true } | { ok: false; error: string }> {
+  return db.$transaction(async (tx) => {
+    const passkey = await tx.passkey.findFirst({ where: { id: passkeyId, userId: actor.userId } });
+    if (!passkey) return { ok: false as const, error: "That passkey no longer exists." };
+    await tx.passkey.delete({ where: { id: passkey.id } });
+    const factorsLeft =
+      (await tx.passkey.count({ where: { userId: actor.userId } })) +
+      (await tx.totpCredential.count({ where: { userId: actor.userId, confirmedAt: { not: null } } }));
+    if (factorsLeft === 0) await tx.recoveryCode.deleteMany({ where: { userId: actor.userId } });
+    await recordAudit(tx, {
+      action: "passkey.remove",
+      actor: { type: "user", id: actor.userId, label: actor.email },
+      target: { type: "passkey", id: passkey.id, label: passkey.name },
+      context,
+    });
+    return { ok: true as const };
+  });
+}
