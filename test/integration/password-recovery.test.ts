@@ -38,7 +38,9 @@ test("sign-up emails a verification link that works once", async () => {
 test("signing up again with a taken email changes nothing and tells the owner", async () => {
   const user = await createUser(database.db);
   const { signUp } = await import("@/lib/auth/sign-up");
-  assert.deepEqual(await signUp(database.db, { email: user.email.toUpperCase(), name: "Impostor", password: "another strong passphrase 9" }, testContext()), { ok: true });
+  assert.deepEqual(await signUp(database.db, { email: user.email.toUpperCase(), name: "Impostor", password: "another strong passphrase 9" }, testContext()), {
+    ok: true,
+  });
   assert.equal((await database.db.user.findUniqueOrThrow({ where: { id: user.id } })).name, "Test User");
   assert.equal((await lastEmailLink(database.db, user.email)).subject, "You already have a Cordon account");
 });
