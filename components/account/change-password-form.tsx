@@ -1,15 +1,14 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { changePasswordAction, type ActionState } from "@/app/account/security/actions";
-import { PasswordRulesList } from "@/components/auth/password-rules-list";
+import { NewPasswordField } from "@/components/auth/new-password-field";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 
 export function ChangePasswordForm({ email, name }: { email: string; name: string }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(changePasswordAction, {});
-  const [password, setPassword] = useState("");
   return (
     <form action={action} className="flex max-w-md flex-col gap-4" noValidate>
       {state.message && <Notice tone="success">{state.message}</Notice>}
@@ -21,17 +20,7 @@ export function ChangePasswordForm({ email, name }: { email: string; name: strin
         required
         errors={state.fieldErrors?.currentPassword}
       />
-      <Field
-        label="New password"
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-        errors={state.fieldErrors?.newPassword}
-        hint={<PasswordRulesList password={password} email={email} name={name} />}
-      />
+      <NewPasswordField label="New password" name="newPassword" email={email} userName={name} errors={state.fieldErrors?.newPassword} />
       <div>
         <Button type="submit" pending={pending}>
           Change password

@@ -6,13 +6,12 @@ import { signUpAction, type FormState } from "@/app/(auth)/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { PasswordRulesList } from "./password-rules-list";
+import { NewPasswordField } from "./new-password-field";
 
 export function SignUpForm() {
   const [state, action, pending] = useActionState<FormState, FormData>(signUpAction, {});
   const [email, setEmail] = useState("");
   const [name, setName] = useState("");
-  const [password, setPassword] = useState("");
 
   if (state.done) {
     return (
@@ -39,17 +38,7 @@ export function SignUpForm() {
         onChange={(e) => setEmail(e.target.value)}
         errors={state.fieldErrors?.email}
       />
-      <Field
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-        errors={state.fieldErrors?.password}
-        hint={<PasswordRulesList password={password} email={email} name={name} />}
-      />
+      <NewPasswordField label="Password" name="password" email={email} userName={name} errors={state.fieldErrors?.password} />
       <Button type="submit" pending={pending}>
         Create account
       </Button>

@@ -1,6 +1,7 @@
 import { recordAudit, type RequestContext } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
 import type { SessionActor } from "./revoke-sessions";
+import { dropRecoveryCodesIfNoFactorLeft } from "./user-mfa";
 
 /** Deletes one of the user's passkeys; recovery codes go too when no second factor remains. */
 export async function removePasskey(
@@ -13,10 +14,7 @@ export async function removePasskey(
     const passkey = await tx.passkey.findFirst({ where: { id: passkeyId, userId: actor.userId } });
     if (!passkey) return { ok: false as const, error: "That passkey no longer exists." };
     await tx.passkey.delete({ where: { id: passkey.id } });
-    const factorsLeft =
-      (await tx.passkey.count({ where: { userId: actor.userId } })) +
-      (await tx.totpCredential.count({ where: { userId: actor.userId, confirmedAt: { not: null } } }));
-    if (factorsLeft === 0) await tx.recoveryCode.deleteMany({ where: { userId: actor.userId } });
+    await dropRecoveryCodesIfNoFactorLeft(tx, actor.userId);
     await recordAudit(tx, {
       action: "passkey.remove",
       actor: { type: "user", id: actor.userId, label: actor.email },

@@ -1,17 +1,9 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { createTestDatabase, type TestDatabase } from "@/test/support/database";
+import { testDatabaseForFile } from "@/test/support/database";
 
-let database: TestDatabase;
-
-before(async () => {
-  database = await createTestDatabase();
-});
-
-after(async () => {
-  await database?.drop();
-});
+const database = testDatabaseForFile();
 
 test("an audit event written in a rolled-back transaction leaves nothing", async () => {
   const rollback = new Error("rollback on purpose");

@@ -1,20 +1,12 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { loginWithPassword } from "@/lib/auth/login-with-password";
 import { unlockAccount } from "@/lib/auth/unlock-account";
-import { createTestDatabase, type TestDatabase } from "@/test/support/database";
-import { createUser, lastEmailLink, STRONG_PASSWORD, testContext, tokenFromLink, useTestSecrets } from "@/test/support/identity";
+import { testDatabaseForFile } from "@/test/support/database";
+import { createUser, lastEmailLink, STRONG_PASSWORD, testContext, tokenFromLink, setTestSecrets } from "@/test/support/identity";
 
-let database: TestDatabase;
-
-before(async () => {
-  useTestSecrets();
-  database = await createTestDatabase();
-});
-
-after(async () => {
-  await database?.drop();
-});
+setTestSecrets();
+const database = testDatabaseForFile();
 
 test("the account locks after exactly 5 failed passwords, and the emailed link unlocks it", async () => {
   const user = await createUser(database.db);

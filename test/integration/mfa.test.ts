@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { confirmTotpEnrollment } from "@/lib/auth/confirm-totp-enrollment";
 import { issueApiTokens } from "@/lib/auth/issue-api-tokens";
 import { loginWithPassword } from "@/lib/auth/login-with-password";
@@ -7,19 +7,11 @@ import { regenerateRecoveryCodes } from "@/lib/auth/regenerate-recovery-codes";
 import { startTotpEnrollment } from "@/lib/auth/start-totp-enrollment";
 import { totpCodeAt } from "@/lib/auth/totp";
 import { verifyMfaCode } from "@/lib/auth/verify-mfa-code";
-import { createTestDatabase, type TestDatabase } from "@/test/support/database";
-import { createUser, STRONG_PASSWORD, testContext, useTestSecrets } from "@/test/support/identity";
+import { testDatabaseForFile } from "@/test/support/database";
+import { createUser, STRONG_PASSWORD, testContext, setTestSecrets } from "@/test/support/identity";
 
-let database: TestDatabase;
-
-before(async () => {
-  useTestSecrets();
-  database = await createTestDatabase();
-});
-
-after(async () => {
-  await database?.drop();
-});
+setTestSecrets();
+const database = testDatabaseForFile();
 
 async function userWithTotp() {
   const user = await createUser(database.db);

@@ -1,20 +1,12 @@
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { after, before, test } from "node:test";
-import { createTestDatabase, type TestDatabase } from "@/test/support/database";
+import { test } from "node:test";
+import { testDatabaseForFile } from "@/test/support/database";
 import { prismaBin, repoRoot, runCommand } from "@/test/support/run-command";
 import { makeTempDir } from "@/test/support/temp-dir";
 
-let database: TestDatabase;
-
-before(async () => {
-  database = await createTestDatabase({ empty: true });
-});
-
-after(async () => {
-  await database?.drop();
-});
+const database = testDatabaseForFile({ empty: true });
 
 const diffAgainst = (schemaPath: string) =>
   runCommand(prismaBin, ["migrate", "diff", "--from-config-datasource", "--to-schema", schemaPath, "--exit-code"], {

@@ -1,24 +1,16 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { changePassword } from "@/lib/auth/change-password";
 import { loginWithPassword } from "@/lib/auth/login-with-password";
 import { redeemLoginTicket } from "@/lib/auth/redeem-login-ticket";
 import { requestPasswordReset, resetPassword } from "@/lib/auth/reset-password";
 import { validateSession } from "@/lib/auth/validate-session";
 import { verifyEmail } from "@/lib/auth/verify-email";
-import { createTestDatabase, type TestDatabase } from "@/test/support/database";
-import { createUser, lastEmailLink, STRONG_PASSWORD, testContext, tokenFromLink, useTestSecrets } from "@/test/support/identity";
+import { testDatabaseForFile } from "@/test/support/database";
+import { createUser, lastEmailLink, STRONG_PASSWORD, testContext, tokenFromLink, setTestSecrets } from "@/test/support/identity";
 
-let database: TestDatabase;
-
-before(async () => {
-  useTestSecrets();
-  database = await createTestDatabase();
-});
-
-after(async () => {
-  await database?.drop();
-});
+setTestSecrets();
+const database = testDatabaseForFile();
 
 async function signedInSession(email: string, password = STRONG_PASSWORD) {
   const login = await loginWithPassword(database.db, { email, password }, testContext());

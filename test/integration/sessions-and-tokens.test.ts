@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { SignJWT } from "jose";
 import { verifyAccessToken } from "@/lib/auth/access-token";
 import { authenticateBearer } from "@/lib/auth/authenticate-bearer";
@@ -10,19 +10,11 @@ import { redeemLoginTicket } from "@/lib/auth/redeem-login-ticket";
 import { refreshApiTokens } from "@/lib/auth/refresh-api-tokens";
 import { revokeOtherSessions, revokeSession } from "@/lib/auth/revoke-sessions";
 import { validateSession } from "@/lib/auth/validate-session";
-import { createTestDatabase, type TestDatabase } from "@/test/support/database";
-import { createUser, STRONG_PASSWORD, testContext, useTestSecrets } from "@/test/support/identity";
+import { testDatabaseForFile } from "@/test/support/database";
+import { createUser, STRONG_PASSWORD, testContext, setTestSecrets } from "@/test/support/identity";
 
-let database: TestDatabase;
-
-before(async () => {
-  useTestSecrets();
-  database = await createTestDatabase();
-});
-
-after(async () => {
-  await database?.drop();
-});
+setTestSecrets();
+const database = testDatabaseForFile();
 
 async function browserSession(email: string) {
   const login = await loginWithPassword(database.db, { email, password: STRONG_PASSWORD }, testContext());

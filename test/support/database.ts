@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { after, before } from "node:test";
 import pg from "pg";
 import { createDb, type Db } from "@/lib/db/client";
 
@@ -46,6 +47,32 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
     async drop() {
       await db.$disconnect();
       await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+/**
+ * A fresh database for the test file that calls it: created before its
+ * tests, dropped after. Read `.db` / `.url` inside tests.
+ */
+export function testDatabaseForFile(options: { empty?: boolean } = {}): { readonly db: Db; readonly url: string } {
+  let database: TestDatabase | undefined;
+  before(async () => {
+    database = await createTestDatabase(options);
+  });
+  after(async () => {
+    await database?.drop();
+  });
+  const current = () => {
+    if (!database) throw new Error("the test database exists only while tests run");
+    return database;
+  };
+  return {
+    get db() {
+      return current().db;
+    },
+    get url() {
+      return current().url;
     },
   };
 }

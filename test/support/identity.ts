@@ -5,7 +5,7 @@ import { generateOperatorSeed } from "@/lib/nats/key-pair";
 import { signUp } from "@/lib/auth/sign-up";
 
 /** Config the identity use cases read (token keys, TOTP sealing). */
-export function useTestSecrets(): void {
+export function setTestSecrets(): void {
   process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
   process.env.OPERATOR_SEED ??= generateOperatorSeed();
 }
