@@ -18,7 +18,7 @@ async function openLatestEmail(page: Page, subject: string) {
 }
 
 async function signIn(page: Page) {
-  await page.goto("/login");
+  await page.goto("/login?next=/account/security");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -23,7 +23,7 @@ async function addVirtualAuthenticator(page: Page) {
 }
 
 async function signIn(page: Page, base: string) {
-  await page.goto(`${base}/login`);
+  await page.goto(`${base}/login?next=/account/security`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();

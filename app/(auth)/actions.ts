@@ -25,7 +25,7 @@ export type FormState = {
 };
 
 const MFA_COOKIE = "cordon_mfa";
-const AFTER_LOGIN = "/account/security";
+const AFTER_LOGIN = "/orgs";
 
 /** Only same-site paths, so `?next=` cannot send anyone elsewhere. */
 function safeNext(value: FormDataEntryValue | null): string {

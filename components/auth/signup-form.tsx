@@ -8,7 +8,8 @@ import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { NewPasswordField } from "./new-password-field";
 
-export function SignUpForm() {
+/** `next` (e.g. an invite page) is where sign-in will continue after verification. */
+export function SignUpForm({ next }: { next?: string }) {
   const [state, action, pending] = useActionState<FormState, FormData>(signUpAction, {});
   const [email, setEmail] = useState("");
   const [name, setName] = useState("");
@@ -19,7 +20,7 @@ export function SignUpForm() {
         <Notice tone="success">
           Check your inbox: we sent a link to <strong>{state.values?.email}</strong> to verify your address.
         </Notice>
-        <Link className="text-sm text-emerald-700 hover:underline dark:text-emerald-400" href="/login">
+        <Link className="text-sm text-emerald-700 hover:underline dark:text-emerald-400" href={next ? `/login?next=${encodeURIComponent(next)}` : "/login"}>
           Go to sign in
         </Link>
       </div>
@@ -44,7 +45,7 @@ export function SignUpForm() {
       </Button>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         Already have an account?{" "}
-        <Link className="text-emerald-700 hover:underline dark:text-emerald-400" href="/login">
+        <Link className="text-emerald-700 hover:underline dark:text-emerald-400" href={next ? `/login?next=${encodeURIComponent(next)}` : "/login"}>
           Sign in
         </Link>
       </p>

@@ -4,11 +4,12 @@ import { SignUpForm } from "@/components/auth/signup-form";
 
 export const metadata: Metadata = { title: "Create an account" };
 
-export default function SignUpPage() {
+export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  const { next } = await searchParams;
   return (
     <>
       <AuthHeading title="Create your account">Then create an organisation and get its own NATS account.</AuthHeading>
-      <SignUpForm />
+      <SignUpForm next={next} />
     </>
   );
 }

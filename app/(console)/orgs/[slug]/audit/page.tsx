@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { ComingSoon } from "@/components/console/coming-soon";
+import { loadConsole } from "@/lib/orgs/load-console";
+
+export const metadata: Metadata = { title: "Audit" };
+
+export default async function Page({ params }: { params: Promise<{ slug: string }> }) {
+  const { ctx } = await loadConsole((await params).slug);
+  return (
+    <ComingSoon
+      orgSlug={ctx.org.slug}
+      orgName={ctx.org.name}
+      title="Audit"
+      description="Search and export the immutable record of every change in this organisation."
+    />
+  );
+}

@@ -1,0 +1,10 @@
+import type { Metadata } from "next";
+import { ComingSoon } from "@/components/console/coming-soon";
+import { loadConsole } from "@/lib/orgs/load-console";
+
+export const metadata: Metadata = { title: "Billing" };
+
+export default async function Page({ params }: { params: Promise<{ slug: string }> }) {
+  const { ctx } = await loadConsole((await params).slug);
+  return <ComingSoon orgSlug={ctx.org.slug} orgName={ctx.org.name} title="Billing" description="Plans, usage against limits and invoices." />;
+}

@@ -1,0 +1,47 @@
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { recordAudit, type RequestContext } from "@/lib/audit/record-audit";
+import type { Db } from "@/lib/db/client";
+import { ConflictError, ValidationError } from "@/lib/errors/domain-errors";
+import { orgName, orgSlug, slugFromName } from "./org-slug";
+
+export const createOrgInput = z.object({ name: orgName, slug: z.string().trim().optional() });
+
+export type Actor = { userId: string; email: string };
+
+/**
+ * Creates an organisation with its creator as Admin. Without a chosen slug one
+ * is derived from the name (with a short suffix when taken). The org starts
+ * `pending` until its NATS account exists.
+ */
+export async function createOrg(db: Db, actor: Actor, raw: unknown, context: RequestContext) {
+  const input = createOrgInput.safeParse(raw);
+  if (!input.success) throw new ValidationError(input.error.issues[0].message, String(input.error.issues[0].path[0] ?? "name"));
+  const chosen = input.data.slug ? orgSlug.safeParse(input.data.slug) : null;
+  if (chosen && !chosen.success) throw new ValidationError(chosen.error.issues[0].message, "slug");
+
+  const candidates = chosen
+    ? [chosen.data]
+    : [slugFromName(input.data.name), ...Array.from({ length: 3 }, () => `${slugFromName(input.data.name).slice(0, 33)}-${randomBytes(3).toString("hex")}`)];
+  for (const slug of candidates) {
+    if (await db.org.findUnique({ where: { slug }, select: { id: true } })) continue;
+    try {
+      return await db.$transaction(async (tx) => {
+        const org = await tx.org.create({ data: { name: input.data.name, slug } });
+        await tx.membership.create({ data: { orgId: org.id, userId: actor.userId, role: "admin" } });
+        await recordAudit(tx, {
+          action: "org.create",
+          actor: { type: "user", id: actor.userId, label: actor.email },
+          orgId: org.id,
+          target: { type: "org", id: org.id, label: org.name },
+          detail: { slug, name: org.name },
+          context,
+        });
+        return org;
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code !== "P2002") throw error; // someone took the slug in between
+    }
+  }
+  throw new ConflictError(chosen ? "That URL name is taken; choose another." : "Could not find a free URL name; choose one.", "slug");
+}

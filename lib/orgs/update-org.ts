@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { recordAudit, type RequestContext } from "@/lib/audit/record-audit";
+import type { Db } from "@/lib/db/client";
+import { ConflictError, ValidationError } from "@/lib/errors/domain-errors";
+import { auditActor } from "./audit-actor";
+import { ensureCan, type OrgContext } from "./org-context";
+import { orgName, orgSlug } from "./org-slug";
+
+export const updateOrgInput = z.object({ name: orgName, slug: orgSlug, requireMfa: z.boolean() });
+
+/** Renames the org, changes its URL name or its require-MFA rule; the audit event keeps before and after. */
+export async function updateOrg(db: Db, ctx: OrgContext, raw: unknown, context: RequestContext) {
+  ensureCan(ctx, "settings:write");
+  const parsed = updateOrgInput.safeParse(raw);
+  if (!parsed.success) throw new ValidationError(parsed.error.issues[0].message, String(parsed.error.issues[0].path[0]));
+  const before = { name: ctx.org.name, slug: ctx.org.slug, requireMfa: ctx.org.requireMfa };
+  const after = parsed.data;
+  try {
+    return await db.$transaction(async (tx) => {
+      const org = await tx.org.update({ where: { id: ctx.org.id }, data: after });
+      await recordAudit(tx, {
+        action: "org.update",
+        actor: auditActor(ctx),
+        orgId: org.id,
+        target: { type: "org", id: org.id, label: org.name },
+        detail: { before, after },
+        context,
+      });
+      return org;
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") throw new ConflictError("That URL name is taken; choose another.", "slug");
+    throw error;
+  }
+}
