@@ -36,3 +36,15 @@ export class ValidationError extends DomainError {
     super(message, 400, field);
   }
 }
+
+/** Parses use-case input; the first problem becomes a ValidationError naming its field (or `fallbackField`). */
+export function parseInput<T>(
+  schema: { safeParse(raw: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string; path: PropertyKey[] }[] } } },
+  raw: unknown,
+  fallbackField?: string,
+): T {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new ValidationError(issue.message, issue.path.length ? String(issue.path[0]) : fallbackField);
+}

@@ -1,16 +1,10 @@
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { rolePermissions } from "@/lib/rbac/effective-permissions";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { hashToken } from "@/lib/auth/user-tokens";
 import type { Db } from "@/lib/db/client";
-import { ValidationError } from "@/lib/errors/domain-errors";
+import { parseInput } from "@/lib/errors/domain-errors";
 import type { HttpContext } from "@/lib/http/request-context";
-import { auditActor } from "@/lib/orgs/audit-actor";
-import { ensureCan, ensureCanGrant, type OrgContext } from "@/lib/orgs/org-context";
-import { resolveRoleChoice } from "@/lib/orgs/role-choice";
-import { roleName } from "@/lib/rbac/effective-permissions";
-import { inviteExpiry, inviteLink, LINK_INVITE_DEFAULTS, LINK_INVITE_LIMITS } from "./invite-status";
+import { ensureCan, type OrgContext } from "@/lib/orgs/org-context";
+import { inviteLink, LINK_INVITE_DEFAULTS, LINK_INVITE_LIMITS } from "./invite-status";
+import { storeInvite } from "./store-invite";
 
 /** Form fields arrive as strings; an empty one means "use the default". */
 const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
@@ -49,37 +43,10 @@ export type CreateLinkInviteInput = { role: string; expiresInDays?: number | str
  */
 export async function createLinkInvite(db: Db, ctx: OrgContext, raw: CreateLinkInviteInput, context: HttpContext) {
   ensureCan(ctx, "invites:write");
-  const parsed = createLinkInviteInput.safeParse(raw);
-  if (!parsed.success) throw new ValidationError(parsed.error.issues[0].message, String(parsed.error.issues[0].path[0] ?? "role"));
-  const { expiresInDays, maxUses } = parsed.data;
-  const token = randomBytes(32).toString("base64url");
-
-  const invite = await db.$transaction(async (tx) => {
-    const role = await resolveRoleChoice(tx, ctx.org.id, parsed.data.role);
-    ensureCanGrant(ctx, rolePermissions(role.ref));
-    const invite = await tx.invite.create({
-      data: {
-        orgId: ctx.org.id,
-        kind: "link",
-        email: null,
-        tokenHash: hashToken(token),
-        role: role.role,
-        customRoleId: role.customRoleId,
-        expiresAt: inviteExpiry(expiresInDays),
-        maxUses,
-        createdById: ctx.user.id,
-      },
-      omit: { tokenHash: true },
-    });
-    await recordAudit(tx, {
-      action: "invite.create",
-      actor: auditActor(ctx),
-      orgId: ctx.org.id,
-      target: { type: "invite", id: invite.id, label: "Invite link" },
-      detail: { kind: "link", role: roleName(role.ref), expiresAt: invite.expiresAt.toISOString(), maxUses },
-      context,
-    });
-    return invite;
-  });
+  const parsedData = parseInput(createLinkInviteInput, raw, "role");
+  const { expiresInDays, maxUses } = parsedData;
+  const { invite, token } = await db.$transaction((tx) =>
+    storeInvite(tx, ctx, { kind: "link", email: null, role: parsedData.role, expiresInDays, maxUses }, context),
+  );
   return { invite, link: inviteLink(context.origin, token) };
 }

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { recordAudit, type RequestContext } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
-import { ConflictError, ValidationError } from "@/lib/errors/domain-errors";
+import { ConflictError, parseInput, ValidationError } from "@/lib/errors/domain-errors";
 import { orgName, orgSlug, slugFromName } from "./org-slug";
 
 export const createOrgInput = z.object({ name: orgName, slug: z.string().trim().optional() });
@@ -15,19 +15,18 @@ export type Actor = { userId: string; email: string };
  * `pending` until its NATS account exists.
  */
 export async function createOrg(db: Db, actor: Actor, raw: unknown, context: RequestContext) {
-  const input = createOrgInput.safeParse(raw);
-  if (!input.success) throw new ValidationError(input.error.issues[0].message, String(input.error.issues[0].path[0] ?? "name"));
-  const chosen = input.data.slug ? orgSlug.safeParse(input.data.slug) : null;
+  const inputData = parseInput(createOrgInput, raw, "name");
+  const chosen = inputData.slug ? orgSlug.safeParse(inputData.slug) : null;
   if (chosen && !chosen.success) throw new ValidationError(chosen.error.issues[0].message, "slug");
 
   const candidates = chosen
     ? [chosen.data]
-    : [slugFromName(input.data.name), ...Array.from({ length: 3 }, () => `${slugFromName(input.data.name).slice(0, 33)}-${randomBytes(3).toString("hex")}`)];
+    : [slugFromName(inputData.name), ...Array.from({ length: 3 }, () => `${slugFromName(inputData.name).slice(0, 33)}-${randomBytes(3).toString("hex")}`)];
   for (const slug of candidates) {
     if (await db.org.findUnique({ where: { slug }, select: { id: true } })) continue;
     try {
       return await db.$transaction(async (tx) => {
-        const org = await tx.org.create({ data: { name: input.data.name, slug } });
+        const org = await tx.org.create({ data: { name: inputData.name, slug } });
         await tx.membership.create({ data: { orgId: org.id, userId: actor.userId, role: "admin" } });
         await recordAudit(tx, {
           action: "org.create",

@@ -3,7 +3,7 @@ import type { Role } from "@/generated/prisma/client";
 import { recordAudit, type RequestContext } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/transaction";
-import { ConflictError, ValidationError } from "@/lib/errors/domain-errors";
+import { ConflictError, parseInput, ValidationError } from "@/lib/errors/domain-errors";
 import { rolePermissions } from "@/lib/rbac/effective-permissions";
 import type { Permission } from "@/lib/rbac/permissions";
 import { validateRoleName, validateRolePermissions } from "@/lib/rbac/validate-role-permissions";
@@ -50,15 +50,14 @@ export function customRoleView(role: Pick<Role, "id" | "name" | "description" | 
 /** Creates a custom role from any subset of the catalogue the actor holds themself. */
 export async function createRole(db: Db, ctx: OrgContext, raw: unknown, context: RequestContext) {
   ensureCan(ctx, "roles:write");
-  const parsed = createRoleInput.safeParse(raw ?? {});
-  if (!parsed.success) throw new ValidationError(parsed.error.issues[0].message, String(parsed.error.issues[0].path[0] ?? "name"));
-  const name = parseRoleName(parsed.data.name);
-  const permissions = parseRolePermissions(parsed.data.permissions);
+  const input = parseInput(createRoleInput, raw ?? {}, "name");
+  const name = parseRoleName(input.name);
+  const permissions = parseRolePermissions(input.permissions);
   ensureCanGrant(ctx, permissions);
   try {
     return await db.$transaction(async (tx) => {
       await ensureRoleNameFree(tx, ctx.org.id, name);
-      const role = await tx.role.create({ data: { orgId: ctx.org.id, name, description: parsed.data.description, permissions } });
+      const role = await tx.role.create({ data: { orgId: ctx.org.id, name, description: input.description, permissions } });
       await recordAudit(tx, {
         action: "role.create",
         actor: auditActor(ctx),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { recordAudit, type RequestContext } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/transaction";
-import { ConflictError, ValidationError } from "@/lib/errors/domain-errors";
+import { ConflictError, parseInput } from "@/lib/errors/domain-errors";
 import { roleName, rolePermissions } from "@/lib/rbac/effective-permissions";
 import { auditActor } from "./audit-actor";
 import { teamRole } from "./get-team";
@@ -38,12 +38,11 @@ export async function teamRoleColumns(tx: Tx, ctx: OrgContext, value: string) {
 /** Creates a team, optionally granting its members a role. */
 export async function createTeam(db: Db, ctx: OrgContext, raw: unknown, context: RequestContext) {
   ensureCan(ctx, "teams:write");
-  const parsed = createTeamInput.safeParse(raw ?? {});
-  if (!parsed.success) throw new ValidationError(parsed.error.issues[0].message, String(parsed.error.issues[0].path[0] ?? "name"));
-  const { name, description } = parsed.data;
+  const input = parseInput(createTeamInput, raw ?? {}, "name");
+  const { name, description } = input;
   try {
     return await db.$transaction(async (tx) => {
-      const role = await teamRoleColumns(tx, ctx, parsed.data.role);
+      const role = await teamRoleColumns(tx, ctx, input.role);
       await ensureTeamNameFree(tx, ctx.org.id, name);
       const team = await tx.team.create({
         data: { orgId: ctx.org.id, name, description, role: role.role, customRoleId: role.customRoleId },

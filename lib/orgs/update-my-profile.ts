@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { recordAudit, type RequestContext } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
-import { ValidationError } from "@/lib/errors/domain-errors";
+import { parseInput } from "@/lib/errors/domain-errors";
 import { auditActor } from "./audit-actor";
 import type { OrgContext } from "./org-context";
 
@@ -16,17 +16,16 @@ export const profileInput = z.object({
 
 /** The caller's own display name and job title, as their orgs see them. */
 export async function updateMyProfile(db: Db, ctx: OrgContext, raw: unknown, context: RequestContext) {
-  const parsed = profileInput.safeParse(raw);
-  if (!parsed.success) throw new ValidationError(parsed.error.issues[0].message, String(parsed.error.issues[0].path[0]));
+  const parsedData = parseInput(profileInput, raw);
   await db.$transaction(async (tx) => {
     const before = await tx.user.findUniqueOrThrow({ where: { id: ctx.user.id }, select: { name: true, jobTitle: true } });
-    await tx.user.update({ where: { id: ctx.user.id }, data: parsed.data });
+    await tx.user.update({ where: { id: ctx.user.id }, data: parsedData });
     await recordAudit(tx, {
       action: "member.profile.update",
       actor: auditActor(ctx),
       orgId: ctx.org.id,
       target: { type: "user", id: ctx.user.id, label: ctx.user.email },
-      detail: { before, after: parsed.data },
+      detail: { before, after: parsedData },
       context,
     });
   });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { recordAudit, type RequestContext } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
-import { ConflictError, ValidationError } from "@/lib/errors/domain-errors";
+import { ConflictError, parseInput } from "@/lib/errors/domain-errors";
 import { auditActor } from "./audit-actor";
 import { ensureCan, type OrgContext } from "./org-context";
 import { orgName, orgSlug } from "./org-slug";
@@ -11,10 +11,9 @@ export const updateOrgInput = z.object({ name: orgName, slug: orgSlug, requireMf
 /** Renames the org, changes its URL name or its require-MFA rule; the audit event keeps before and after. */
 export async function updateOrg(db: Db, ctx: OrgContext, raw: unknown, context: RequestContext) {
   ensureCan(ctx, "settings:write");
-  const parsed = updateOrgInput.safeParse(raw);
-  if (!parsed.success) throw new ValidationError(parsed.error.issues[0].message, String(parsed.error.issues[0].path[0]));
+  const parsedData = parseInput(updateOrgInput, raw);
   const before = { name: ctx.org.name, slug: ctx.org.slug, requireMfa: ctx.org.requireMfa };
-  const after = parsed.data;
+  const after = parsedData;
   try {
     return await db.$transaction(async (tx) => {
       const org = await tx.org.update({ where: { id: ctx.org.id }, data: after });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { recordAudit, type RequestContext } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors/domain-errors";
+import { ConflictError, NotFoundError, parseInput } from "@/lib/errors/domain-errors";
 import { DUPLICATE_ROLE, customRoleView, ensureRoleNameFree, parseRoleName, parseRolePermissions, roleDescription } from "./create-role";
 import { auditActor } from "./audit-actor";
 import { isUuid } from "./get-team";
@@ -16,9 +16,7 @@ export const updateRoleInput = z.object({ name: z.unknown().optional(), descript
  */
 export async function updateRole(db: Db, ctx: OrgContext, roleId: string, raw: unknown, context: RequestContext) {
   ensureCan(ctx, "roles:write");
-  const parsed = updateRoleInput.safeParse(raw ?? {});
-  if (!parsed.success) throw new ValidationError(parsed.error.issues[0].message, String(parsed.error.issues[0].path[0] ?? "name"));
-  const input = parsed.data;
+  const input = parseInput(updateRoleInput, raw ?? {}, "name");
   try {
     return await db.$transaction(async (tx) => {
       const existing = isUuid(roleId) ? await tx.role.findFirst({ where: { id: roleId, orgId: ctx.org.id } }) : null;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { recordAudit, type RequestContext } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors/domain-errors";
+import { ConflictError, NotFoundError, parseInput } from "@/lib/errors/domain-errors";
 import { DUPLICATE_TEAM, ensureTeamNameFree, teamDescription, teamName, teamRoleChoice, teamRoleColumns } from "./create-team";
 import { auditActor } from "./audit-actor";
 import { isUuid, teamRole } from "./get-team";
@@ -16,9 +16,7 @@ export const updateTeamInput = z.object({ name: teamName.optional(), description
  */
 export async function updateTeam(db: Db, ctx: OrgContext, teamId: string, raw: unknown, context: RequestContext) {
   ensureCan(ctx, "teams:write");
-  const parsed = updateTeamInput.safeParse(raw ?? {});
-  if (!parsed.success) throw new ValidationError(parsed.error.issues[0].message, String(parsed.error.issues[0].path[0] ?? "name"));
-  const input = parsed.data;
+  const input = parseInput(updateTeamInput, raw ?? {}, "name");
   const include = { customRole: { select: { id: true, name: true, permissions: true } } } as const;
   try {
     return await db.$transaction(async (tx) => {
