@@ -41,6 +41,7 @@ export const AUDIT_ACTIONS = {
   "role.create": "A custom role was created",
   "role.update": "A custom role was changed",
   "role.delete": "A custom role was deleted",
+  "jwt.push": "An organisation's NATS account JWT was pushed to the servers",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

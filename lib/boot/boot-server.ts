@@ -1,27 +1,60 @@
 import { loadConfig } from "@/lib/config/config";
+import { getDb } from "@/lib/db/client";
 import { OperatorKeys } from "@/lib/nats/derive-keys";
+import { reconcileAccounts } from "@/lib/nats/reconcile-accounts";
 import { SystemConnection } from "@/lib/nats/system-connection";
-import { bootState } from "./boot-state";
+import { bootState, natsRuntime } from "./boot-state";
+
+/** How often orgs whose account is not yet pushed are retried. */
+const RETRY_INTERVAL_MS = 5_000;
 
 /**
  * The server's boot sequence: connect the system account (retrying until the
- * server answers), then reconcile NATS with the database. `/api/ready` stays
- * 503 until both are done.
+ * server answers), push every org's account, then mark ready. `/api/ready`
+ * stays 503 until this is done. Afterwards a loop retries any org that is
+ * still pending or whose last push failed.
  */
 export async function bootServer(): Promise<void> {
   const state = bootState();
   if (state.system) return;
   const config = loadConfig();
   try {
-    state.system = await SystemConnection.open({ url: config.natsUrl, keys: new OperatorKeys(config.operatorSeed), waitOnFirstConnect: true });
+    state.keys = new OperatorKeys(config.operatorSeed);
+    state.system = await SystemConnection.open({ url: config.natsUrl, keys: state.keys, waitOnFirstConnect: true });
     state.natsError = undefined;
   } catch (error) {
     state.natsError = (error as Error).message;
     console.error(`[boot] NATS system connection failed: ${state.natsError}`);
     return;
   }
-  // Nothing in NATS is derived from the database yet: the account reconciler
-  // joins here when organisations get their own accounts.
+  const report = await reconcileAccounts(getDb(), natsRuntime()!);
   state.reconciled = true;
-  console.log(`[boot] ready in ${Date.now() - state.startedAt} ms`);
+  console.log(
+    `[boot] ready in ${Date.now() - state.startedAt} ms (${report.pushed}/${report.orgs} accounts pushed in ${report.ms} ms, ${report.failed} failed)`,
+  );
+  state.reconcileTimer = setInterval(() => void retryUnconverged(), RETRY_INTERVAL_MS);
+  state.reconcileTimer.unref();
+}
+
+let retrying = false;
+async function retryUnconverged(): Promise<void> {
+  const nats = natsRuntime();
+  if (retrying || !nats?.system.isConnected()) return;
+  retrying = true;
+  try {
+    const report = await reconcileAccounts(getDb(), nats, { onlyUnconverged: true });
+    if (report.orgs) console.log(`[reconcile] ${report.pushed} pushed, ${report.failed} still failing`);
+  } catch (error) {
+    console.error(`[reconcile] ${(error as Error).message}`);
+  } finally {
+    retrying = false;
+  }
+}
+
+/** Stops the retry loop and the system connection (tests, shutdown). */
+export async function stopServer(): Promise<void> {
+  const state = bootState();
+  if (state.reconcileTimer) clearInterval(state.reconcileTimer);
+  await state.system?.close();
+  state.system = undefined;
 }

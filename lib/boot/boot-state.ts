@@ -1,3 +1,5 @@
+import type { OperatorKeys } from "@/lib/nats/derive-keys";
+import type { NatsRuntime } from "@/lib/nats/provision-org-account";
 import type { SystemConnection } from "@/lib/nats/system-connection";
 
 /**
@@ -7,8 +9,10 @@ import type { SystemConnection } from "@/lib/nats/system-connection";
 export type BootState = {
   startedAt: number;
   system?: SystemConnection;
+  keys?: OperatorKeys;
   natsError?: string;
   reconciled: boolean;
+  reconcileTimer?: NodeJS.Timeout;
 };
 
 const holder = globalThis as typeof globalThis & { __cordonBoot?: BootState };
@@ -16,4 +20,10 @@ const holder = globalThis as typeof globalThis & { __cordonBoot?: BootState };
 export function bootState(): BootState {
   holder.__cordonBoot ??= { startedAt: Date.now(), reconciled: false };
   return holder.__cordonBoot;
+}
+
+/** The NATS system connection and keys, once boot connected them; null before. */
+export function natsRuntime(): NatsRuntime | null {
+  const state = bootState();
+  return state.system && state.keys ? { system: state.system, keys: state.keys } : null;
 }

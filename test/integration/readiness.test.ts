@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { GET as ready } from "@/app/api/ready/route";
-import { bootServer } from "@/lib/boot/boot-server";
-import { bootState } from "@/lib/boot/boot-state";
+import { bootServer, stopServer } from "@/lib/boot/boot-server";
 import { createTestDatabase, type TestDatabase } from "@/test/support/database";
 import { startTestNats, type TestNats } from "@/test/support/nats";
 
@@ -18,7 +17,7 @@ before(async () => {
 });
 
 after(async () => {
-  await bootState().system?.close();
+  await stopServer();
   await nats?.dispose();
   await database?.drop();
 });

@@ -5,6 +5,8 @@ import { requireSession } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors/domain-errors";
 import { currentRequest } from "@/lib/http/current-request";
+import { natsRuntime } from "@/lib/boot/boot-state";
+import { provisionOrgAccount } from "@/lib/nats/provision-org-account";
 import { createOrg } from "@/lib/orgs/create-org";
 
 export type CreateOrgState = { error?: string; fieldErrors?: Record<string, string[]>; values?: { name: string; slug: string } };

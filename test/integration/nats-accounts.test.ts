@@ -1,0 +1,148 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { decode, type Account } from "@nats-io/jwt";
+import type { NatsConnection } from "@nats-io/transport-node";
+import { provisionOrgAccount, type NatsRuntime } from "@/lib/nats/provision-org-account";
+import { reconcileAccounts } from "@/lib/nats/reconcile-accounts";
+import { SystemConnection } from "@/lib/nats/system-connection";
+import { TIER_LIMITS } from "@/lib/nats/tiers";
+import { testDatabaseForFile } from "@/test/support/database";
+import { setTestSecrets } from "@/test/support/identity";
+import { startTestNats, type TestNats } from "@/test/support/nats";
+import { connectAsOrgUser } from "@/test/support/nats-users";
+import { orgWithAdmin } from "@/test/support/orgs";
+
+setTestSecrets();
+const database = testDatabaseForFile();
+let nats: TestNats;
+let runtime: NatsRuntime;
+
+before(async () => {
+  nats = await startTestNats();
+  runtime = { system: await SystemConnection.open({ url: nats.url, keys: nats.keys }), keys: nats.keys };
+});
+
+after(async () => {
+  await runtime?.system.close();
+  await nats?.dispose();
+});
+
+/** Whether one more user of the org can connect now (the connection is closed again). */
+async function canConnect(org: { id: string; natsKeyGeneration: number }): Promise<boolean> {
+  try {
+    const connection = await connectAsOrgUser(nats.url, nats.keys, org);
+    await connection.flush();
+    await new Promise((resolve) => setTimeout(resolve, 200)); // an over-limit client is cut right after connecting
+    const open = !connection.isClosed();
+    await connection.close().catch(() => undefined);
+    return open;
+  } catch {
+    return false;
+  }
+}
+
+async function activeOrg(tier?: "free" | "pro") {
+  const { org } = await orgWithAdmin(database.db);
+  if (tier) await database.db.org.update({ where: { id: org.id }, data: { tier } });
+  assert.deepEqual(await provisionOrgAccount(database.db, runtime, org.id), { ok: true });
+  return database.db.org.findUniqueOrThrow({ where: { id: org.id } });
+}
+
+test("provisioning pushes the account: the org turns active and the server holds the JWT we built", async () => {
+  const org = await activeOrg();
+  assert.equal(org.status, "active");
+  assert.equal(org.natsAccount, nats.keys.account(org.id).getPublicKey());
+  assert.equal(org.natsError, null);
+  // CLAIMS.LOOKUP answers with the JWT itself, not JSON.
+  const jwt = (await runtime.system.nc.request(`$SYS.REQ.ACCOUNT.${org.natsAccount}.CLAIMS.LOOKUP`, "", { timeout: 2_000 })).string();
+  const claims = decode<Account>(jwt);
+  assert.equal(claims.iss, nats.keys.operator.getPublicKey());
+  assert.equal(claims.nats.limits?.conn, TIER_LIMITS.free.account.conn);
+  const push = await database.db.auditEvent.findFirstOrThrow({ where: { action: "jwt.push", orgId: org.id } });
+  assert.equal((push.detail as { hash: string }).hash, org.natsClaimsHash);
+});
+
+test("isolation: a message published in org A is not seen in org B on the same subject", async () => {
+  const [a, b] = [await activeOrg(), await activeOrg()];
+  const connections: NatsConnection[] = [];
+  try {
+    const [pubA, subA, subB] = await Promise.all([
+      connectAsOrgUser(nats.url, nats.keys, a),
+      connectAsOrgUser(nats.url, nats.keys, a),
+      connectAsOrgUser(nats.url, nats.keys, b),
+    ]);
+    connections.push(pubA, subA, subB);
+    const seenA: string[] = [];
+    const seenB: string[] = [];
+    subA.subscribe("orders.created", {
+      callback: (_e, m) => {
+        seenA.push(m.string());
+      },
+    });
+    subB.subscribe("orders.created", {
+      callback: (_e, m) => {
+        seenB.push(m.string());
+      },
+    });
+    await Promise.all([subA.flush(), subB.flush()]);
+    pubA.publish("orders.created", "order 1");
+    await pubA.flush();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.deepEqual(seenA, ["order 1"]);
+    assert.deepEqual(seenB, []);
+  } finally {
+    await Promise.all(connections.map((c) => c.close()));
+  }
+});
+
+test("a tier's connection limit is enforced, and raising the tier lifts it live", async () => {
+  const org = await activeOrg("free");
+  const limit = TIER_LIMITS.free.account.conn;
+  const connections: NatsConnection[] = [];
+  try {
+    for (let i = 0; i < limit; i++) connections.push(await connectAsOrgUser(nats.url, nats.keys, org));
+    assert.equal(await canConnect(org), false, `connection ${limit + 1} must be refused on Free`);
+    await database.db.org.update({ where: { id: org.id }, data: { tier: "pro" } });
+    assert.deepEqual(await provisionOrgAccount(database.db, runtime, org.id), { ok: true });
+    assert.equal(await canConnect(org), true, "Pro's higher limit applies without a restart");
+  } finally {
+    await Promise.all(connections.filter((c) => !c.isClosed()).map((c) => c.close()));
+  }
+});
+
+test("with NATS down an org stays pending with the reason; once NATS is back the reconciler makes it active", async () => {
+  const { org } = await orgWithAdmin(database.db);
+  await nats.stop();
+  try {
+    const result = await provisionOrgAccount(database.db, runtime, org.id);
+    assert.equal(result.ok, false);
+    const pending = await database.db.org.findUniqueOrThrow({ where: { id: org.id } });
+    assert.equal(pending.status, "pending");
+    assert.ok(pending.natsError);
+  } finally {
+    await nats.start();
+  }
+  const deadline = Date.now() + 10_000;
+  while (!runtime.system.isConnected() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  const report = await reconcileAccounts(database.db, runtime, { onlyUnconverged: true });
+  assert.ok(report.pushed >= 1, JSON.stringify(report));
+  const active = await database.db.org.findUniqueOrThrow({ where: { id: org.id } });
+  assert.equal(active.status, "active");
+  assert.equal(active.natsError, null);
+});
+
+test("a restarted nats-server keeps every pushed account; reconciling again changes nothing", async () => {
+  const org = await activeOrg();
+  await nats.stop();
+  await nats.start();
+  const deadline = Date.now() + 10_000;
+  while (!runtime.system.isConnected() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  const user = await connectAsOrgUser(nats.url, nats.keys, org);
+  await user.flush();
+  await user.close();
+  const before = await database.db.org.findUniqueOrThrow({ where: { id: org.id } });
+  await reconcileAccounts(database.db, runtime);
+  const after = await database.db.org.findUniqueOrThrow({ where: { id: org.id } });
+  assert.equal(after.natsClaimsHash, before.natsClaimsHash, "same state, same claims");
+  assert.equal(await database.db.org.count({ where: { natsAccount: org.natsAccount } }), 1);
+});
