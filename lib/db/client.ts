@@ -15,3 +15,8 @@ export function getDb(): Db {
   holder.__cordonDb ??= createDb(loadConfig().databaseUrl);
   return holder.__cordonDb;
 }
+
+/** Closes the process-wide client if one was opened (CLI commands end with this). */
+export async function disconnectDb(): Promise<void> {
+  await holder.__cordonDb?.$disconnect();
+}

@@ -7,6 +7,7 @@ import { reconcileAccounts } from "@/lib/nats/reconcile-accounts";
 import { SystemConnection } from "@/lib/nats/system-connection";
 import { TIER_LIMITS } from "@/lib/nats/tiers";
 import { testDatabaseForFile } from "@/test/support/database";
+import { runCommand } from "@/test/support/run-command";
 import { setTestSecrets } from "@/test/support/identity";
 import { startTestNats, type TestNats } from "@/test/support/nats";
 import { connectAsOrgUser } from "@/test/support/nats-users";
@@ -145,4 +146,37 @@ test("a restarted nats-server keeps every pushed account; reconciling again chan
   const after = await database.db.org.findUniqueOrThrow({ where: { id: org.id } });
   assert.equal(after.natsClaimsHash, before.natsClaimsHash, "same state, same claims");
   assert.equal(await database.db.org.count({ where: { natsAccount: org.natsAccount } }), 1);
+});
+
+test("verify-all finds an account changed behind Cordon's back, and rebuild-all repairs it", async () => {
+  const org = await activeOrg();
+  const { verifyAccounts } = await import("@/lib/nats/verify-accounts");
+  const { encodeAccount } = await import("@nats-io/jwt");
+  const mine = (checks: Awaited<ReturnType<typeof verifyAccounts>>) => checks.find((check) => check.slug === org.slug)!;
+  assert.equal(mine(await verifyAccounts(database.db, runtime)).state, "ok");
+
+  const rogue = await encodeAccount(
+    org.slug,
+    nats.keys.account(org.id),
+    { limits: { ...TIER_LIMITS.free.account, ...TIER_LIMITS.free.jetStream, conn: 9999 } },
+    { signer: nats.keys.operator },
+  );
+  await runtime.system.nc.request("$SYS.REQ.CLAIMS.UPDATE", rogue, { timeout: 2_000 });
+  const drift = mine(await verifyAccounts(database.db, runtime));
+  assert.equal(drift.state, "drift");
+  const cli = await runCommand(process.execPath, ["bin/cordon.mjs", "accounts", "verify-all"], {
+    ...process.env,
+    DATABASE_URL: database.url,
+    NATS_URL: nats.url,
+    OPERATOR_SEED: nats.operatorSeed,
+  });
+  assert.equal(cli.code, 1, cli.stdout + cli.stderr);
+  assert.match(cli.stdout, new RegExp(`DRIFT\\s+${org.slug}`));
+  assert.ok(
+    drift.differences.some((d) => d.startsWith("limits.conn: expected 25, found 9999")),
+    drift.differences.join("\n"),
+  );
+
+  await reconcileAccounts(database.db, runtime);
+  assert.equal(mine(await verifyAccounts(database.db, runtime)).state, "ok");
 });

@@ -23,6 +23,9 @@ export async function createOrgAction(_previous: CreateOrgState, form: FormData)
       await currentRequest(),
     );
     slug = org.slug;
+    // Push the account now when NATS is up; otherwise the org stays pending and the reconciler retries.
+    const nats = natsRuntime();
+    if (nats) await provisionOrgAccount(getDb(), nats, org.id, { type: "user", id: session.userId, label: session.user.email });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     return { error: error.field ? undefined : error.message, fieldErrors: error.field ? { [error.field]: [error.message] } : undefined, values };

@@ -22,7 +22,7 @@ export default async function OrgLayout({ children, params }: { children: ReactN
     { href: `${base}/invites`, label: "Invites", permission: "invites:read" },
     { href: `${base}/roles`, label: "Roles", permission: "roles:read" },
     { href: `${base}/api-keys`, label: "API keys", coming: true, permission: "api_keys:read" },
-    { href: `${base}/nats`, label: "NATS", coming: true, permission: "nats_account:read" },
+    { href: `${base}/nats`, label: "NATS", permission: "nats_account:read" },
     { href: `${base}/billing`, label: "Billing", coming: true, permission: "billing:read" },
     { href: `${base}/audit`, label: "Audit", coming: true, permission: "audit:read" },
     { href: `${base}/settings`, label: "Settings" },

@@ -1,17 +1,90 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/console/coming-soon";
+import { NoAccess } from "@/components/console/no-access";
+import { PageHeader } from "@/components/console/page-header";
+import { Card } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import { getAccountView } from "@/lib/nats/get-account-view";
 import { loadConsole } from "@/lib/orgs/load-console";
+import { can } from "@/lib/orgs/org-context";
 
 export const metadata: Metadata = { title: "NATS" };
 
-export default async function Page({ params }: { params: Promise<{ slug: string }> }) {
-  const { ctx } = await loadConsole((await params).slug);
+function amount(value: number, unit: "bytes" | "count"): string {
+  if (value === -1) return "Unlimited";
+  if (unit === "count") return value.toLocaleString("en");
+  const units = ["B", "KB", "MB", "GB", "TB"];
+  let size = value;
+  let index = 0;
+  while (size >= 1024 && index < units.length - 1) {
+    size /= 1024;
+    index++;
+  }
+  return `${size % 1 === 0 ? size : size.toFixed(1)} ${units[index]}`;
+}
+
+export default async function NatsPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { ctx } = await loadConsole(slug);
+  if (!can(ctx, "nats_account:read")) return <NoAccess orgSlug={slug} orgName={ctx.org.name} title="NATS" permission="nats_account:read" />;
+  const account = getAccountView(ctx);
+  const rows: [string, string][] = [
+    ["Connections", amount(account.limits.account.conn, "count")],
+    ["Subscriptions", amount(account.limits.account.subs, "count")],
+    ["Message payload", amount(account.limits.account.payload, "bytes")],
+    ["Leaf nodes", amount(account.limits.account.leaf, "count")],
+    ["Imports / exports", `${amount(account.limits.account.imports, "count")} / ${amount(account.limits.account.exports, "count")}`],
+    ["JetStream memory", amount(account.limits.jetStream.mem_storage, "bytes")],
+    ["JetStream disk", amount(account.limits.jetStream.disk_storage, "bytes")],
+    ["Streams", amount(account.limits.jetStream.streams, "count")],
+    ["Consumers", amount(account.limits.jetStream.consumer, "count")],
+  ];
   return (
-    <ComingSoon
-      orgSlug={ctx.org.slug}
-      orgName={ctx.org.name}
-      title="NATS"
-      description="Your organisation's NATS account: limits, live usage, users and credentials, streams, exports and imports."
-    />
+    <>
+      <PageHeader
+        orgSlug={slug}
+        orgName={ctx.org.name}
+        title="NATS"
+        description="Your organisation's own NATS account: isolated at the protocol level, with limits from your plan."
+      />
+      {account.status === "pending" && (
+        <Notice tone={account.error ? "error" : "info"}>
+          {account.error
+            ? `The account is not on the NATS servers yet: ${account.error}. Cordon retries automatically.`
+            : "The account is being created on the NATS servers. This takes a moment."}
+        </Notice>
+      )}
+      {account.status === "active" && account.error && (
+        <Notice tone="error">The latest change has not reached the NATS servers yet: {account.error}. Cordon retries automatically.</Notice>
+      )}
+      <Card title="Account">
+        <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
+          <dt className="text-zinc-600 dark:text-zinc-400">Status</dt>
+          <dd className={account.status === "active" ? "text-emerald-700 dark:text-emerald-400" : "text-amber-700 dark:text-amber-400"}>
+            {account.status === "active" ? "Active" : "Pending"}
+          </dd>
+          <dt className="text-zinc-600 dark:text-zinc-400">Public key</dt>
+          <dd className="font-mono text-xs break-all">{account.publicKey ?? "Not created yet"}</dd>
+          <dt className="text-zinc-600 dark:text-zinc-400">Plan</dt>
+          <dd className="capitalize">{account.tier}</dd>
+          <dt className="text-zinc-600 dark:text-zinc-400">Last pushed</dt>
+          <dd>{account.pushedAt ? `${account.pushedAt.toISOString().replace("T", " ").slice(0, 19)} UTC` : "Never"}</dd>
+        </dl>
+      </Card>
+      <Card title="Limits" description="Enforced by the NATS servers themselves; a plan change applies at once, with no restart.">
+        <table className="w-full max-w-xl text-sm">
+          <caption className="sr-only">Account limits</caption>
+          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+            {rows.map(([label, value]) => (
+              <tr key={label}>
+                <th scope="row" className="py-1.5 text-left font-normal text-zinc-600 dark:text-zinc-400">
+                  {label}
+                </th>
+                <td className="py-1.5 text-right">{value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+    </>
   );
 }
