@@ -23,21 +23,28 @@ export type AuditEventInput = {
  * exactly when the change it describes does.
  */
 export async function recordAudit(tx: Tx, event: AuditEventInput) {
-  return tx.auditEvent.create({
-    data: {
-      action: event.action,
-      actorType: event.actor.type,
-      actorId: event.actor.id ?? null,
-      actorLabel: event.actor.label ?? null,
-      orgId: event.orgId ?? null,
-      targetType: event.target?.type ?? null,
-      targetId: event.target?.id ?? null,
-      targetLabel: event.target?.label ?? null,
-      detail: event.detail ?? {},
-      ip: event.context?.ip ?? null,
-      userAgent: event.context?.userAgent ?? null,
-      requestId: event.context?.requestId ?? null,
-      outcome: event.outcome ?? "success",
-    },
-  });
+  return tx.auditEvent.create({ data: auditRow(event) });
+}
+
+/** Many events in one insert (bulk work such as reconciling every account), inside the caller's transaction. */
+export async function recordAuditBatch(tx: Tx, events: AuditEventInput[]): Promise<void> {
+  if (events.length) await tx.auditEvent.createMany({ data: events.map(auditRow) });
+}
+
+function auditRow(event: AuditEventInput) {
+  return {
+    action: event.action,
+    actorType: event.actor.type,
+    actorId: event.actor.id ?? null,
+    actorLabel: event.actor.label ?? null,
+    orgId: event.orgId ?? null,
+    targetType: event.target?.type ?? null,
+    targetId: event.target?.id ?? null,
+    targetLabel: event.target?.label ?? null,
+    detail: event.detail ?? {},
+    ip: event.context?.ip ?? null,
+    userAgent: event.context?.userAgent ?? null,
+    requestId: event.context?.requestId ?? null,
+    outcome: event.outcome ?? "success",
+  };
 }

@@ -11,6 +11,8 @@ import { FastKeyPair } from "./key-pair";
 export class OperatorKeys {
   readonly operator: FastKeyPair;
   readonly #seedText: string;
+  // Derived pairs are pure functions of the seed and label: computing each once is enough.
+  readonly #derived = new Map<string, FastKeyPair>();
 
   constructor(operatorSeed: string) {
     if (!/^SO[A-Z2-7]{56}$/.test(operatorSeed)) {
@@ -21,8 +23,13 @@ export class OperatorKeys {
   }
 
   #derive(prefix: Prefix, label: string): FastKeyPair {
-    const raw = createHmac("sha256", this.#seedText).update(label).digest();
-    return FastKeyPair.fromRawSeed(prefix, new Uint8Array(raw));
+    let pair = this.#derived.get(label);
+    if (!pair) {
+      const raw = createHmac("sha256", this.#seedText).update(label).digest();
+      pair = FastKeyPair.fromRawSeed(prefix, new Uint8Array(raw));
+      this.#derived.set(label, pair);
+    }
+    return pair;
   }
 
   systemAccount(): FastKeyPair {

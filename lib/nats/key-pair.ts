@@ -17,12 +17,13 @@ export class FastKeyPair implements KeyPair {
   readonly #publicKeyText: string;
 
   constructor(seed: Uint8Array) {
-    const stock = fromSeed(seed);
+    const { prefix, buf: raw } = Codec.decodeSeed(seed);
     this.#seed = seed;
-    this.#publicKeyText = stock.getPublicKey();
-    const raw = Codec.decodeSeed(seed).buf;
     this.#privateKey = createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, raw]), format: "der", type: "pkcs8" });
     this.#publicKey = createPublicKey(this.#privateKey);
+    // The raw 32-byte public key is the tail of its SPKI encoding; nkeys adds the role prefix and checksum.
+    const rawPublic = this.#publicKey.export({ format: "der", type: "spki" }).subarray(-32);
+    this.#publicKeyText = new TextDecoder().decode(Codec.encode(prefix, rawPublic));
   }
 
   static fromSeedText(seed: string): FastKeyPair {
