@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from "node:crypto";
-import { createOperator, fromSeed, Prefix, type KeyPair } from "@nats-io/nkeys";
+import { createOperator, Prefix, type KeyPair } from "@nats-io/nkeys";
 import { Codec } from "@nats-io/nkeys/lib/codec";
 
 // The 16-byte PKCS#8 header that turns a raw 32-byte ed25519 seed into DER.
@@ -15,6 +15,7 @@ export class FastKeyPair implements KeyPair {
   readonly #privateKey: KeyObject;
   readonly #publicKey: KeyObject;
   readonly #publicKeyText: string;
+  readonly #privateKeyText: Uint8Array;
 
   constructor(seed: Uint8Array) {
     const { prefix, buf: raw } = Codec.decodeSeed(seed);
@@ -24,6 +25,8 @@ export class FastKeyPair implements KeyPair {
     // The raw 32-byte public key is the tail of its SPKI encoding; nkeys adds the role prefix and checksum.
     const rawPublic = this.#publicKey.export({ format: "der", type: "spki" }).subarray(-32);
     this.#publicKeyText = new TextDecoder().decode(Codec.encode(prefix, rawPublic));
+    // nkeys' private key form: the 64-byte ed25519 secret key (seed ‖ public key). @nats-io/jwt asks for it on every signature.
+    this.#privateKeyText = Codec.encode(Prefix.Private, Buffer.concat([raw, rawPublic]));
   }
 
   static fromSeedText(seed: string): FastKeyPair {
@@ -40,7 +43,7 @@ export class FastKeyPair implements KeyPair {
   }
 
   getPrivateKey(): Uint8Array {
-    return fromSeed(this.#seed).getPrivateKey();
+    return this.#privateKeyText;
   }
 
   getSeed(): Uint8Array {

@@ -7,6 +7,7 @@ test("FastKeyPair signs byte-for-byte like the stock nkeys pair", () => {
   for (const stock of [createAccount(), createUser(), fromSeed(new TextEncoder().encode(generateOperatorSeed()))]) {
     const fast = new FastKeyPair(stock.getSeed());
     assert.equal(fast.getPublicKey(), stock.getPublicKey());
+    assert.deepEqual(Buffer.from(fast.getPrivateKey()), Buffer.from(stock.getPrivateKey()));
     const message = new TextEncoder().encode(`claims for ${stock.getPublicKey()}`);
     assert.deepEqual(Buffer.from(fast.sign(message)), Buffer.from(stock.sign(message)));
     assert.ok(stock.verify(message, fast.sign(message)));
