@@ -3,6 +3,7 @@ import { NoAccess } from "@/components/console/no-access";
 import { PageHeader } from "@/components/console/page-header";
 import { EmailInviteForm, LinkInviteForm, RevokeInviteButton } from "@/components/invites/invite-forms";
 import { Card } from "@/components/ui/card";
+import { DataTable, Th } from "@/components/ui/data-table";
 import { getDb } from "@/lib/db/client";
 import { listInvites } from "@/lib/invites/list-invites";
 import { loadConsole } from "@/lib/orgs/load-console";
@@ -42,54 +43,39 @@ export default async function InvitesPage({ params }: { params: Promise<{ slug: 
           No invites yet.
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Invites</caption>
-            <thead className="border-b border-zinc-200 text-xs text-zinc-500 uppercase dark:border-zinc-800">
-              <tr>
-                <th scope="col" className="px-4 py-2">
-                  Invite
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Role
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Status
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Uses
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Expires
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-              {invites.map((invite) => (
-                <tr key={invite.id}>
-                  <td className="px-4 py-2">
-                    {invite.kind === "email" ? invite.email : "Shareable link"}
-                    <div className="text-xs text-zinc-500">by {invite.createdByName}</div>
-                  </td>
-                  <td className="px-4 py-2">{invite.roleName}</td>
-                  <td className="px-4 py-2">{STATUS_LABELS[invite.status]}</td>
-                  <td className="px-4 py-2">
-                    {invite.usedCount} / {invite.maxUses}
-                  </td>
-                  <td className="px-4 py-2 whitespace-nowrap">{invite.expiresAt.toISOString().slice(0, 10)}</td>
-                  <td className="px-4 py-2 text-right">
-                    {invite.status === "active" && can(ctx, "invites:delete") && (
-                      <RevokeInviteButton slug={slug} inviteId={invite.id} label={invite.kind === "email" ? `invite for ${invite.email}` : "invite link"} />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Invites"
+          columns={
+            <>
+              <Th>Invite</Th>
+              <Th>Role</Th>
+              <Th>Status</Th>
+              <Th>Uses</Th>
+              <Th>Expires</Th>
+              <Th />
+            </>
+          }
+        >
+          {invites.map((invite) => (
+            <tr key={invite.id}>
+              <td className="px-4 py-2">
+                {invite.kind === "email" ? invite.email : "Shareable link"}
+                <div className="text-xs text-zinc-500">by {invite.createdByName}</div>
+              </td>
+              <td className="px-4 py-2">{invite.roleName}</td>
+              <td className="px-4 py-2">{STATUS_LABELS[invite.status]}</td>
+              <td className="px-4 py-2">
+                {invite.usedCount} / {invite.maxUses}
+              </td>
+              <td className="px-4 py-2 whitespace-nowrap">{invite.expiresAt.toISOString().slice(0, 10)}</td>
+              <td className="px-4 py-2 text-right">
+                {invite.status === "active" && can(ctx, "invites:delete") && (
+                  <RevokeInviteButton slug={slug} inviteId={invite.id} label={invite.kind === "email" ? `invite for ${invite.email}` : "invite link"} />
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

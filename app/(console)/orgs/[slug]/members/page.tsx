@@ -4,6 +4,7 @@ import { NoAccess } from "@/components/console/no-access";
 import { PageHeader } from "@/components/console/page-header";
 import { MemberRoleSelect } from "@/components/members/member-role-select";
 import { RemoveMemberButton } from "@/components/members/remove-member-button";
+import { DataTable, Th } from "@/components/ui/data-table";
 import { InitialsAvatar } from "@/components/ui/initials-avatar";
 import { getDb } from "@/lib/db/client";
 import { listMembers, MEMBER_SORTS } from "@/lib/orgs/list-members";
@@ -57,65 +58,54 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
           {query.q ? `No member matches “${query.q}”.` : "No members yet."}
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">
-              Members, page {page} of {pages}
-            </caption>
-            <thead className="border-b border-zinc-200 text-xs text-zinc-500 uppercase dark:border-zinc-800">
-              <tr>
-                {MEMBER_SORTS.map((column) => {
-                  const active = query.sort === column;
-                  return (
-                    <th key={column} scope="col" className="px-4 py-2" aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
-                      <Link href={href({ sort: column, dir: active && query.dir === "asc" ? "desc" : "asc", page: "1" })} className="hover:underline">
-                        {COLUMN_LABELS[column]}
-                        {active && <span aria-hidden>{query.dir === "asc" ? " ↑" : " ↓"}</span>}
-                      </Link>
-                    </th>
-                  );
-                })}
-                <th scope="col" className="px-4 py-2">
-                  Role
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Teams
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-              {members.map((member) => (
-                <tr key={member.id} data-member-email={member.email}>
-                  <td className="px-4 py-2">
-                    <div className="flex items-center gap-3">
-                      <InitialsAvatar name={member.name} />
-                      <div>
-                        <div className="font-medium">{member.name}</div>
-                        {member.jobTitle && <div className="text-xs text-zinc-500">{member.jobTitle}</div>}
-                      </div>
-                    </div>
-                  </td>
-                  <td className="px-4 py-2">{member.email}</td>
-                  <td className="px-4 py-2 whitespace-nowrap">{member.joinedAt.toISOString().slice(0, 10)}</td>
-                  <td className="px-4 py-2">
-                    {canEdit ? (
-                      <MemberRoleSelect slug={slug} membershipId={member.id} memberName={member.name} value={member.roleValue} options={options} />
-                    ) : (
-                      member.roleName
-                    )}
-                  </td>
-                  <td className="px-4 py-2 text-zinc-600 dark:text-zinc-400">{member.teams.join(", ") || "—"}</td>
-                  <td className="px-4 py-2 text-right">
-                    {canRemove && member.userId !== ctx.user.id && <RemoveMemberButton slug={slug} membershipId={member.id} memberName={member.name} />}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={`Members, page ${page} of ${pages}`}
+          columns={
+            <>
+              {MEMBER_SORTS.map((column) => {
+                const active = query.sort === column;
+                return (
+                  <Th key={column} aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
+                    <Link href={href({ sort: column, dir: active && query.dir === "asc" ? "desc" : "asc", page: "1" })} className="hover:underline">
+                      {COLUMN_LABELS[column]}
+                      {active && <span aria-hidden>{query.dir === "asc" ? " ↑" : " ↓"}</span>}
+                    </Link>
+                  </Th>
+                );
+              })}
+              <Th>Role</Th>
+              <Th>Teams</Th>
+              <Th />
+            </>
+          }
+        >
+          {members.map((member) => (
+            <tr key={member.id} data-member-email={member.email}>
+              <td className="px-4 py-2">
+                <div className="flex items-center gap-3">
+                  <InitialsAvatar name={member.name} />
+                  <div>
+                    <div className="font-medium">{member.name}</div>
+                    {member.jobTitle && <div className="text-xs text-zinc-500">{member.jobTitle}</div>}
+                  </div>
+                </div>
+              </td>
+              <td className="px-4 py-2">{member.email}</td>
+              <td className="px-4 py-2 whitespace-nowrap">{member.joinedAt.toISOString().slice(0, 10)}</td>
+              <td className="px-4 py-2">
+                {canEdit ? (
+                  <MemberRoleSelect slug={slug} membershipId={member.id} memberName={member.name} value={member.roleValue} options={options} />
+                ) : (
+                  member.roleName
+                )}
+              </td>
+              <td className="px-4 py-2 text-zinc-600 dark:text-zinc-400">{member.teams.join(", ") || "—"}</td>
+              <td className="px-4 py-2 text-right">
+                {canRemove && member.userId !== ctx.user.id && <RemoveMemberButton slug={slug} membershipId={member.id} memberName={member.name} />}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <nav aria-label="Pagination" className="flex items-center justify-between text-sm">
         <span className="text-zinc-600 dark:text-zinc-400">
