@@ -59,7 +59,9 @@ test("restart keeps data; Ctrl-C stops every child", async () => {
     await client.query(`INSERT INTO "Org" (id, slug, name, "updatedAt") VALUES (gen_random_uuid(), 'kept', 'Kept Org', now())`);
     await client.end();
 
+    // A terminal's Ctrl-C plus the signals npm forwards: the second must not cut the shutdown short.
     stack.child.kill("SIGINT");
+    setTimeout(() => stack.child.kill("SIGTERM"), 50);
     expect(await stack.exited).toBe(0);
     for (const group of lock.groups) expect(groupAlive(group), `process group ${group} outlived the stop`).toBe(false);
 

@@ -26,16 +26,24 @@ let stopping = false;
 const say = (message: string) => console.log(`[cordon] ${message}`);
 const numberFromEnv = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
 
-async function stopAll(exitCode: number): Promise<never> {
-  if (!stopping) {
+let shutdown: Promise<never> | undefined;
+
+/**
+ * Stops every child (newest first) and exits. Runs once: a second Ctrl-C, or
+ * the SIGTERM that npm and tsx forward, waits for the same shutdown instead
+ * of exiting before postgres and nats-server are down.
+ */
+function stopAll(exitCode: number): Promise<never> {
+  shutdown ??= (async () => {
     stopping = true;
     for (const child of [...children].reverse()) {
       say(`stopping ${child.name}…`);
       await child.stop();
     }
     lock?.release();
-  }
-  process.exit(exitCode);
+    process.exit(exitCode);
+  })();
+  return shutdown;
 }
 
 function watch(child: ManagedProcess) {

@@ -49,7 +49,7 @@ export function PermissionMatrix({ slug, roles, editable }: { slug: string; role
               <th key={role.value} scope="col" className="px-3 py-2 text-center align-bottom">
                 <div className="font-medium">{role.name}</div>
                 <div className="text-xs font-normal text-zinc-500">
-                  {role.builtIn ? "Built-in" : "Custom"} · {role.memberCount} member(s)
+                  {role.builtIn ? "Built-in" : "Custom"} · {role.memberCount} {role.memberCount === 1 ? "member" : "members"}
                 </div>
               </th>
             ))}

@@ -38,7 +38,7 @@ export default async function TeamsPage({ params }: { params: Promise<{ slug: st
                   {team.description && <span className="ml-2 text-sm text-zinc-500">{team.description}</span>}
                 </span>
                 <span className="text-xs text-zinc-500">
-                  {team.roleName ?? "No role"} · {team.memberCount} member(s)
+                  {team.roleName ?? "No role"} · {team.memberCount} {team.memberCount === 1 ? "member" : "members"}
                 </span>
               </Link>
             </li>
