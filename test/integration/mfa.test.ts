@@ -13,6 +13,15 @@ import { createUser, STRONG_PASSWORD, testContext, setTestSecrets } from "@/test
 setTestSecrets();
 const database = testDatabaseForFile();
 
+/**
+ * Enrolment used the current step, so a sign-in needs a later one: the next
+ * step's code (inside the ±1 window). Both stay valid if the clock crosses one
+ * 30 s boundary on a slow run.
+ */
+function nextStepCode(secret: string): string {
+  return totpCodeAt(secret, Date.now() + 30_000);
+}
+
 async function userWithTotp() {
   const user = await createUser(database.db);
   const actor = { userId: user.id, email: user.email };
@@ -21,8 +30,7 @@ async function userWithTotp() {
   assert.match(enrollment.qrSvg, /^<svg/);
   // A wrong code does not enable it.
   assert.equal((await confirmTotpEnrollment(database.db, actor, "000000", testContext())).ok, false);
-  // The code one step back: still within the ±1 window, and leaves the current step for the login below.
-  const confirmed = await confirmTotpEnrollment(database.db, actor, totpCodeAt(enrollment.secret, Date.now() - 30_000), testContext());
+  const confirmed = await confirmTotpEnrollment(database.db, actor, totpCodeAt(enrollment.secret), testContext());
   assert.ok(confirmed.ok);
   assert.equal(confirmed.recoveryCodes?.length, 10);
   return { user, actor, secret: enrollment.secret, recoveryCodes: confirmed.recoveryCodes! };
@@ -37,7 +45,7 @@ async function challenge(email: string): Promise<string> {
 test("with TOTP on, the password alone gives no session; the current code does, once", async () => {
   const { user, secret } = await userWithTotp();
   const first = await challenge(user.email);
-  const code = totpCodeAt(secret);
+  const code = nextStepCode(secret);
   const passed = await verifyMfaCode(database.db, first, code, testContext());
   assert.equal(passed.status, "signed_in");
   assert.equal((await verifyMfaCode(database.db, first, code, testContext())).status, "expired", "a challenge is single-use");
@@ -80,6 +88,6 @@ test("the token API needs the code when MFA is on", async () => {
     status: 401,
     reason: "mfa_required",
   });
-  const issued = await issueApiTokens(database.db, { email: user.email, password: STRONG_PASSWORD, code: totpCodeAt(secret) }, testContext());
+  const issued = await issueApiTokens(database.db, { email: user.email, password: STRONG_PASSWORD, code: nextStepCode(secret) }, testContext());
   assert.equal(issued.ok, true);
 });
