@@ -21,7 +21,6 @@ const dev = process.argv.includes("--dev");
 const started = Date.now();
 const children: ManagedProcess[] = [];
 let lock: InstanceLock | undefined;
-let stopping = false;
 
 const say = (message: string) => console.log(`[cordon] ${message}`);
 const numberFromEnv = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
@@ -35,7 +34,6 @@ let shutdown: Promise<never> | undefined;
  */
 function stopAll(exitCode: number): Promise<never> {
   shutdown ??= (async () => {
-    stopping = true;
     for (const child of [...children].reverse()) {
       say(`stopping ${child.name}…`);
       await child.stop();
@@ -50,7 +48,7 @@ function watch(child: ManagedProcess) {
   children.push(child);
   lock?.recordGroup(child.child.pid);
   void child.exited.then((code) => {
-    if (stopping) return;
+    if (shutdown) return; // we are stopping it
     console.error(`[cordon] ${child.name} exited unexpectedly (code ${code}); stopping the stack.`);
     void stopAll(1);
   });
