@@ -1,5 +1,6 @@
 import { recordAudit, type RequestContext } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
+import { isUuid } from "@/lib/db/is-uuid";
 import type { SessionActor } from "./revoke-sessions";
 import { dropRecoveryCodesIfNoFactorLeft } from "./user-mfa";
 
@@ -11,7 +12,7 @@ export async function removePasskey(
   context: RequestContext,
 ): Promise<{ ok: true } | { ok: false; error: string }> {
   return db.$transaction(async (tx) => {
-    const passkey = await tx.passkey.findFirst({ where: { id: passkeyId, userId: actor.userId } });
+    const passkey = isUuid(passkeyId) ? await tx.passkey.findFirst({ where: { id: passkeyId, userId: actor.userId } }) : null;
     if (!passkey) return { ok: false as const, error: "That passkey no longer exists." };
     await tx.passkey.delete({ where: { id: passkey.id } });
     await dropRecoveryCodesIfNoFactorLeft(tx, actor.userId);

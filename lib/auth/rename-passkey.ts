@@ -1,5 +1,6 @@
 import { recordAudit, type RequestContext } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
+import { isUuid } from "@/lib/db/is-uuid";
 import { passkeyName } from "./finish-passkey-registration";
 import type { SessionActor } from "./revoke-sessions";
 
@@ -13,7 +14,7 @@ export async function renamePasskey(
   const parsed = passkeyName.safeParse(name);
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0].message };
   return db.$transaction(async (tx) => {
-    const passkey = await tx.passkey.findFirst({ where: { id: passkeyId, userId: actor.userId } });
+    const passkey = isUuid(passkeyId) ? await tx.passkey.findFirst({ where: { id: passkeyId, userId: actor.userId } }) : null;
     if (!passkey) return { ok: false as const, error: "That passkey no longer exists." };
     await tx.passkey.update({ where: { id: passkey.id }, data: { name: parsed.data } });
     await recordAudit(tx, {

@@ -1,10 +1,12 @@
 import { recordAudit, type RequestContext } from "@/lib/audit/record-audit";
+import { isUuid } from "@/lib/db/is-uuid";
 import type { Tx } from "@/lib/db/transaction";
 
 export type SessionActor = { userId: string; email: string; sessionId?: string };
 
 /** Signs out one of the user's own sessions; false if it is not theirs or already ended. */
 export async function revokeSession(tx: Tx, actor: SessionActor, sessionId: string, reason: string, context: RequestContext): Promise<boolean> {
+  if (!isUuid(sessionId)) return false;
   const { count } = await tx.session.updateMany({
     where: { id: sessionId, userId: actor.userId, revokedAt: null },
     data: { revokedAt: new Date(), revokedReason: reason },

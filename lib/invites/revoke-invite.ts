@@ -1,12 +1,11 @@
 import { recordAudit, type RequestContext } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
+import { isUuid } from "@/lib/db/is-uuid";
 import { NotFoundError } from "@/lib/errors/domain-errors";
 import { auditActor } from "@/lib/orgs/audit-actor";
 import { ensureCan, roleRefOf, type OrgContext } from "@/lib/orgs/org-context";
 import { roleName } from "@/lib/rbac/effective-permissions";
 import { inviteStatus } from "./invite-status";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Revokes an invite so its link stops working. Revoking an already revoked
@@ -15,7 +14,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function revokeInvite(db: Db, ctx: OrgContext, inviteId: string, context: RequestContext): Promise<{ revoked: boolean }> {
   ensureCan(ctx, "invites:delete");
-  if (typeof inviteId !== "string" || !UUID.test(inviteId)) throw new NotFoundError("Invite");
+  if (!isUuid(inviteId)) throw new NotFoundError("Invite");
   return db.$transaction(async (tx) => {
     const invite = await tx.invite.findFirst({ where: { id: inviteId, orgId: ctx.org.id }, include: { customRole: true } });
     if (!invite) throw new NotFoundError("Invite");

@@ -1,9 +1,9 @@
 import { recordAudit, type RequestContext } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
+import { isUuid } from "@/lib/db/is-uuid";
 import { ConflictError, NotFoundError } from "@/lib/errors/domain-errors";
 import { roleName, rolePermissions } from "@/lib/rbac/effective-permissions";
 import { auditActor } from "./audit-actor";
-import { isUuid } from "./get-team";
 import { ensureCan, ensureCanGrant, type OrgContext, roleRefOf } from "./org-context";
 
 const ALREADY_IN_TEAM = "They are already in this team.";

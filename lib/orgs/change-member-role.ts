@@ -1,5 +1,6 @@
 import { recordAudit, type RequestContext } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
+import { isUuid } from "@/lib/db/is-uuid";
 import { ConflictError, NotFoundError } from "@/lib/errors/domain-errors";
 import { roleName, rolePermissions } from "@/lib/rbac/effective-permissions";
 import { wouldRemoveLastAdmin } from "@/lib/rbac/last-admin";
@@ -13,7 +14,9 @@ const LAST_ADMIN = "An organisation needs at least one Admin: make someone else 
 export async function changeMemberRole(db: Db, ctx: OrgContext, membershipId: string, roleValue: string, context: RequestContext) {
   ensureCan(ctx, "members:write");
   return db.$transaction(async (tx) => {
-    const member = await tx.membership.findFirst({ where: { id: membershipId, orgId: ctx.org.id }, include: { customRole: true, user: true } });
+    const member = isUuid(membershipId)
+      ? await tx.membership.findFirst({ where: { id: membershipId, orgId: ctx.org.id }, include: { customRole: true, user: true } })
+      : null;
     if (!member) throw new NotFoundError("Member");
     const next = await resolveRoleChoice(tx, ctx.org.id, roleValue);
     ensureCanGrant(ctx, rolePermissions(next.ref));

@@ -1,9 +1,9 @@
 import { recordAudit, type RequestContext } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
+import { isUuid } from "@/lib/db/is-uuid";
 import { ConflictError, NotFoundError } from "@/lib/errors/domain-errors";
 import { auditActor } from "./audit-actor";
 import { customRoleView } from "./create-role";
-import { isUuid } from "./get-team";
 import { ensureCan, type OrgContext } from "./org-context";
 
 function count(n: number, one: string, many: string): string {

@@ -1,13 +1,9 @@
 import type { Db } from "@/lib/db/client";
+import { isUuid } from "@/lib/db/is-uuid";
 import { NotFoundError } from "@/lib/errors/domain-errors";
 import { roleName } from "@/lib/rbac/effective-permissions";
 import { ensureCan, roleRefOf, type OrgContext } from "./org-context";
 import { roleChoiceValue } from "./role-choice";
-
-/** Ids are UUIDs; anything else cannot exist (and must not reach a uuid column, where PostgreSQL would reject it). */
-export function isUuid(value: unknown): value is string {
-  return typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}
 
 /** A team's role as forms and lists show it: its value (`manager`, `custom:<id>`) and name, both null when it grants none. */
 export function teamRole(team: Parameters<typeof roleRefOf>[0]): { roleValue: string | null; roleName: string | null } {

@@ -1,5 +1,6 @@
 import { recordAudit, type RequestContext } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
+import { isUuid } from "@/lib/db/is-uuid";
 import { ConflictError, NotFoundError } from "@/lib/errors/domain-errors";
 import { roleName } from "@/lib/rbac/effective-permissions";
 import { wouldRemoveLastAdmin } from "@/lib/rbac/last-admin";
@@ -15,7 +16,9 @@ export async function removeMember(db: Db, ctx: OrgContext, membershipId: string
   if (leaving) membershipId = ctx.membership.id;
   else ensureCan(ctx, "members:delete");
   await db.$transaction(async (tx) => {
-    const member = await tx.membership.findFirst({ where: { id: membershipId, orgId: ctx.org.id }, include: { customRole: true, user: true } });
+    const member = isUuid(membershipId)
+      ? await tx.membership.findFirst({ where: { id: membershipId, orgId: ctx.org.id }, include: { customRole: true, user: true } })
+      : null;
     if (!member) throw new NotFoundError("Member");
     const admins = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Membership" WHERE "orgId" = ${ctx.org.id}::uuid AND role = 'admin' FOR UPDATE`;
     const current = roleRefOf(member)!;

@@ -1,8 +1,9 @@
 import { recordAudit, type RequestContext } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
+import { isUuid } from "@/lib/db/is-uuid";
 import { NotFoundError } from "@/lib/errors/domain-errors";
 import { auditActor } from "./audit-actor";
-import { isUuid, teamRole } from "./get-team";
+import { teamRole } from "./get-team";
 import { ensureCan, type OrgContext } from "./org-context";
 
 /** Takes a member out of a team, and with it the role the team grants them. */

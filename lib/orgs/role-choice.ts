@@ -1,3 +1,4 @@
+import { isUuid } from "@/lib/db/is-uuid";
 import type { Tx } from "@/lib/db/transaction";
 import { ValidationError } from "@/lib/errors/domain-errors";
 import type { RoleRef } from "@/lib/rbac/effective-permissions";
@@ -10,7 +11,7 @@ export type RoleColumnsValue = { role: string | null; customRoleId: string | nul
 export async function resolveRoleChoice(tx: Tx, orgId: string, value: string): Promise<RoleColumnsValue> {
   if (isBuiltInRoleKey(value)) return { role: value, customRoleId: null, ref: { kind: "builtin", key: value } };
   const id = value.startsWith("custom:") ? value.slice("custom:".length) : "";
-  const custom = /^[0-9a-f-]{36}$/i.test(id) ? await tx.role.findFirst({ where: { id, orgId } }) : null;
+  const custom = isUuid(id) ? await tx.role.findFirst({ where: { id, orgId } }) : null;
   if (!custom) throw new ValidationError("Choose one of this organisation's roles.", "role");
   return { role: null, customRoleId: custom.id, ref: { kind: "custom", id: custom.id, name: custom.name, permissions: custom.permissions } };
 }

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { recordAudit, type RequestContext } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
+import { isUuid } from "@/lib/db/is-uuid";
 import { ConflictError, NotFoundError, parseInput } from "@/lib/errors/domain-errors";
 import { DUPLICATE_ROLE, customRoleView, ensureRoleNameFree, parseRoleName, parseRolePermissions, roleDescription } from "./create-role";
 import { auditActor } from "./audit-actor";
-import { isUuid } from "./get-team";
 import { ensureCan, ensureCanGrant, type OrgContext } from "./org-context";
 
 /** Every field is optional: what is left out stays as it is. */

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { recordAudit, type RequestContext } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
+import { isUuid } from "@/lib/db/is-uuid";
 import { ConflictError, NotFoundError, parseInput } from "@/lib/errors/domain-errors";
 import { DUPLICATE_TEAM, ensureTeamNameFree, teamDescription, teamName, teamRoleChoice, teamRoleColumns } from "./create-team";
 import { auditActor } from "./audit-actor";
-import { isUuid, teamRole } from "./get-team";
+import { teamRole } from "./get-team";
 import { ensureCan, type OrgContext } from "./org-context";
 
 /** Every field is optional: what is left out stays as it is. `role: ""` removes the team's role. */

@@ -122,3 +122,14 @@ test("a Manager cannot make anyone an Admin (no granting what you do not hold)",
   await assert.rejects(changeMemberRole(database.db, ctx, member.membership.id, "admin", testContext()), ForbiddenError);
   await changeMemberRole(database.db, ctx, member.membership.id, "viewer", testContext());
 });
+
+test("a malformed id is not found (a client's mistake never reaches PostgreSQL as a 500)", async () => {
+  const { adminCtx } = await orgWithAdmin(database.db);
+  const ctx = await adminCtx();
+  for (const id of ["not-a-uuid", "", "1; DROP TABLE x", "00000000-0000-0000-0000-00000000000g"]) {
+    await assert.rejects(changeMemberRole(database.db, ctx, id, "viewer", testContext()), NotFoundError, id);
+    await assert.rejects(removeMember(database.db, ctx, id, testContext()), NotFoundError, id);
+    await assert.rejects(checkAccess(database.db, ctx, id, "members:read"), NotFoundError, id);
+  }
+  await assert.rejects(changeMemberRole(database.db, ctx, ctx.membership.id, "custom:not-a-uuid", testContext()), ValidationError);
+});

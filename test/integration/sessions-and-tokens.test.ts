@@ -55,6 +55,11 @@ test("a user cannot revoke someone else's session", async () => {
   const aliceSession = await browserSession(alice.email);
   const actor = { userId: mallory.id, email: mallory.email };
   assert.equal(await database.db.$transaction((tx) => revokeSession(tx, actor, aliceSession.sessionId, "x", testContext())), false);
+  assert.equal(
+    await database.db.$transaction((tx) => revokeSession(tx, actor, "not-a-session-id", "x", testContext())),
+    false,
+    "a malformed id is simply not theirs",
+  );
   assert.ok(await validateSession(database.db, aliceSession.sessionId));
 });
 
