@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import type { HttpContext } from "@/lib/http/request-context";
 import { deliverEmail, queueEmail } from "@/lib/mail/send-email";
 import { checkPassword } from "./check-password";
@@ -54,8 +55,8 @@ export async function signUp(db: Db, raw: unknown, context: HttpContext): Promis
         text: `Welcome to Cordon, ${name}.\n\nConfirm your email address:\n${context.origin}/verify-email?token=${token}\n\nThe link works for 24 hours.`,
       });
     })
-    .catch((error: { code?: string }) => {
-      if (error.code === "P2002") return null; // a concurrent sign-up with the same email won
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error)) return null; // a concurrent sign-up with the same email won
       throw error;
     });
   if (emailId) await deliverEmail(db, emailId);

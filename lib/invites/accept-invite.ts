@@ -1,5 +1,6 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { ForbiddenError } from "@/lib/errors/domain-errors";
 import type { HttpContext } from "@/lib/http/request-context";
 import { roleRefOf } from "@/lib/orgs/org-context";
@@ -71,7 +72,7 @@ export async function acceptInvite(db: Db, token: unknown, user: InviteAcceptor,
     });
   } catch (error) {
     // The same user accepting twice at once: the other request made the membership, and this one's use was rolled back.
-    if ((error as { code?: string }).code === "P2002" && orgSlug) return { orgSlug, alreadyMember: true };
+    if (isUniqueViolation(error) && orgSlug) return { orgSlug, alreadyMember: true };
     throw error;
   }
 }

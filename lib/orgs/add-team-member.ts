@@ -1,5 +1,6 @@
 import { recordAudit, type RequestContext } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { isUuid } from "@/lib/db/is-uuid";
 import { ConflictError, NotFoundError } from "@/lib/errors/domain-errors";
 import { roleName, rolePermissions } from "@/lib/rbac/effective-permissions";
@@ -34,7 +35,7 @@ export async function addTeamMember(db: Db, ctx: OrgContext, teamId: string, mem
       return { teamId: team.id, membershipId: member.id };
     });
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") throw new ConflictError(ALREADY_IN_TEAM, "membershipId");
+    if (isUniqueViolation(error)) throw new ConflictError(ALREADY_IN_TEAM, "membershipId");
     throw error;
   }
 }

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { recordAudit, type RequestContext } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { ConflictError, parseInput, ValidationError } from "@/lib/errors/domain-errors";
 import { orgName, orgSlug, slugFromName } from "./org-slug";
 
@@ -39,7 +40,7 @@ export async function createOrg(db: Db, actor: Actor, raw: unknown, context: Req
         return org;
       });
     } catch (error) {
-      if ((error as { code?: string }).code !== "P2002") throw error; // someone took the slug in between
+      if (!isUniqueViolation(error)) throw error; // someone took the slug in between
     }
   }
   throw new ConflictError(chosen ? "That URL name is taken; choose another." : "Could not find a free URL name; choose one.", "slug");

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Role } from "@/generated/prisma/client";
 import { recordAudit, type RequestContext } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import type { Tx } from "@/lib/db/transaction";
 import { ConflictError, parseInput, ValidationError } from "@/lib/errors/domain-errors";
 import { rolePermissions } from "@/lib/rbac/effective-permissions";
@@ -69,7 +70,7 @@ export async function createRole(db: Db, ctx: OrgContext, raw: unknown, context:
       return customRoleView(role);
     });
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") throw new ConflictError(DUPLICATE_ROLE, "name");
+    if (isUniqueViolation(error)) throw new ConflictError(DUPLICATE_ROLE, "name");
     throw error;
   }
 }

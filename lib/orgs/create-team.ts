@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { recordAudit, type RequestContext } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import type { Tx } from "@/lib/db/transaction";
 import { ConflictError, parseInput } from "@/lib/errors/domain-errors";
 import { roleName, rolePermissions } from "@/lib/rbac/effective-permissions";
@@ -59,7 +60,7 @@ export async function createTeam(db: Db, ctx: OrgContext, raw: unknown, context:
       return { id: team.id, name: team.name, description: team.description, ...teamRole(team) };
     });
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") throw new ConflictError(DUPLICATE_TEAM, "name");
+    if (isUniqueViolation(error)) throw new ConflictError(DUPLICATE_TEAM, "name");
     throw error;
   }
 }

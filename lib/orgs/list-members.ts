@@ -3,6 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { roleName } from "@/lib/rbac/effective-permissions";
 import { ensureCan, roleRefOf, type OrgContext } from "./org-context";
+import { roleChoiceValue } from "./role-choice";
 
 export const MEMBER_SORTS = ["name", "email", "joined"] as const;
 
@@ -54,7 +55,7 @@ export async function listMembers(db: Db, ctx: OrgContext, raw: unknown) {
       name: m.user.name,
       email: m.user.email,
       jobTitle: m.user.jobTitle,
-      roleValue: m.customRoleId ? `custom:${m.customRoleId}` : (m.role ?? ""),
+      roleValue: ref ? roleChoiceValue(ref) : "",
       roleName: ref ? roleName(ref) : "—",
       joinedAt: m.createdAt,
       teams: m.teams.map((t) => t.team.name),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { recordAudit, type RequestContext } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { ConflictError, parseInput } from "@/lib/errors/domain-errors";
 import { auditActor } from "./audit-actor";
 import { ensureCan, type OrgContext } from "./org-context";
@@ -28,7 +29,7 @@ export async function updateOrg(db: Db, ctx: OrgContext, raw: unknown, context: 
       return org;
     });
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") throw new ConflictError("That URL name is taken; choose another.", "slug");
+    if (isUniqueViolation(error)) throw new ConflictError("That URL name is taken; choose another.", "slug");
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { recordAudit, type RequestContext } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { isUuid } from "@/lib/db/is-uuid";
 import { ConflictError, NotFoundError, parseInput } from "@/lib/errors/domain-errors";
 import { DUPLICATE_ROLE, customRoleView, ensureRoleNameFree, parseRoleName, parseRolePermissions, roleDescription } from "./create-role";
@@ -45,7 +46,7 @@ export async function updateRole(db: Db, ctx: OrgContext, roleId: string, raw: u
       return customRoleView(role);
     });
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") throw new ConflictError(DUPLICATE_ROLE, "name");
+    if (isUniqueViolation(error)) throw new ConflictError(DUPLICATE_ROLE, "name");
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { recordAudit, type RequestContext } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { isUuid } from "@/lib/db/is-uuid";
 import { ConflictError, NotFoundError, parseInput } from "@/lib/errors/domain-errors";
 import { DUPLICATE_TEAM, ensureTeamNameFree, teamDescription, teamName, teamRoleChoice, teamRoleColumns } from "./create-team";
@@ -45,7 +46,7 @@ export async function updateTeam(db: Db, ctx: OrgContext, teamId: string, raw: u
       return { id: team.id, name: team.name, description: team.description, ...after.role };
     });
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") throw new ConflictError(DUPLICATE_TEAM, "name");
+    if (isUniqueViolation(error)) throw new ConflictError(DUPLICATE_TEAM, "name");
     throw error;
   }
 }
