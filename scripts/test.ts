@@ -1,7 +1,9 @@
 // `npm test`: typecheck, lint, unit, integration (real PostgreSQL + real
 // nats-server), e2e (Playwright in Debian's Chromium against a production
 // build started like `npm start`). `npm test -- unit integration` runs only
-// those stages. Ends with one line: `N passed, N failed`.
+// those stages; any other argument narrows unit/integration to test files whose
+// path contains it (`npm test -- integration streams`). Ends with one line:
+// `N passed, N failed`.
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -25,10 +27,12 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
   });
 }
 
+const fileFilters = process.argv.slice(2).filter((arg) => !STAGES.includes(arg as Stage));
+
 function testFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .filter((file) => file.endsWith(".test.ts"))
+    .filter((file) => file.endsWith(".test.ts") && (!fileFilters.length || fileFilters.some((filter) => file.includes(filter))))
     .map((file) => path.join(dir, file))
     .sort();
 }

@@ -42,6 +42,20 @@ export const AUDIT_ACTIONS = {
   "role.update": "A custom role was changed",
   "role.delete": "A custom role was deleted",
   "jwt.push": "An organisation's NATS account JWT was pushed to the servers",
+  "jwt.rollback": "A multi-account push failed and the accounts already pushed were restored",
+  "nats_account.delete": "An organisation's NATS account was removed from the servers",
+  "tier.change": "An organisation's plan (and with it its NATS limits) was changed",
+  "stream.create": "A JetStream stream was created",
+  "stream.update": "A JetStream stream's settings were changed",
+  "stream.purge": "A JetStream stream's messages were purged",
+  "stream.delete": "A JetStream stream was deleted",
+  "api_key.create": "An API key was created",
+  "api_key.revoke": "An API key was revoked",
+  "service.create": "An upstream service was registered",
+  "service.update": "An upstream service's settings were changed",
+  "service.secret.rotate": "An upstream service's signing secret was rotated",
+  "service.secret.retire": "An upstream service's previous signing secret was retired",
+  "service.delete": "An upstream service was removed",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
