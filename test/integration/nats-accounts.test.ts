@@ -2,29 +2,28 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { decode, type Account } from "@nats-io/jwt";
 import type { NatsConnection } from "@nats-io/transport-node";
-import { provisionOrgAccount, type NatsRuntime } from "@/lib/nats/provision-org-account";
+import { provisionOrgAccount } from "@/lib/nats/provision-org-account";
 import { reconcileAccounts } from "@/lib/nats/reconcile-accounts";
-import { SystemConnection } from "@/lib/nats/system-connection";
 import { TIER_LIMITS } from "@/lib/nats/tiers";
 import { testDatabaseForFile } from "@/test/support/database";
 import { runCommand } from "@/test/support/run-command";
 import { setTestSecrets } from "@/test/support/identity";
-import { startTestNats, type TestNats } from "@/test/support/nats";
+import { openTestRuntime, startTestNats, type TestNats } from "@/test/support/nats";
 import { connectAsOrgUser } from "@/test/support/nats-users";
 import { orgWithAdmin } from "@/test/support/orgs";
 
 setTestSecrets();
 const database = testDatabaseForFile();
 let nats: TestNats;
-let runtime: NatsRuntime;
+let runtime: Awaited<ReturnType<typeof openTestRuntime>>;
 
 before(async () => {
   nats = await startTestNats();
-  runtime = { system: await SystemConnection.open({ url: nats.url, keys: nats.keys }), keys: nats.keys };
+  runtime = await openTestRuntime(nats);
 });
 
 after(async () => {
-  await runtime?.system.close();
+  await runtime?.close();
   await nats?.dispose();
 });
 

@@ -1,5 +1,7 @@
 import { OperatorKeys } from "@/lib/nats/derive-keys";
 import { generateOperatorSeed } from "@/lib/nats/key-pair";
+import type { NatsRuntime } from "@/lib/nats/provision-org-account";
+import { SystemConnection } from "@/lib/nats/system-connection";
 import { findNatsServer, NATS_SERVER_MISSING, startNatsServer, type RunningNatsServer } from "@/lib/stack/nats-server";
 import { findFreePort } from "@/lib/stack/ports";
 import { makeTempDir } from "./temp-dir";
@@ -45,4 +47,10 @@ export async function startTestNats(): Promise<TestNats> {
       dir.remove();
     },
   };
+}
+
+/** The runtime Cordon's NATS use cases take (system connection and keys), against a test server; `close()` when done. */
+export async function openTestRuntime(nats: TestNats): Promise<NatsRuntime & { close(): Promise<void> }> {
+  const system = await SystemConnection.open({ url: nats.url, keys: nats.keys });
+  return { system, keys: nats.keys, close: () => system.close() };
 }
