@@ -13,6 +13,8 @@ export type OrgContext = {
   membership: Membership;
   grants: AccessGrant[];
   permissions: Set<Permission>;
+  /** Set when an API key acts: its permissions are the key's scopes within its creator's (whose user this is). */
+  apiKey?: { id: string; name: string };
 };
 
 type RoleColumns = { role: string | null; customRole: Pick<Role, "id" | "name" | "permissions"> | null };

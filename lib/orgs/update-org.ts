@@ -7,14 +7,26 @@ import { auditActor } from "./audit-actor";
 import { ensureCan, type OrgContext } from "./org-context";
 import { orgName, orgSlug } from "./org-slug";
 
-export const updateOrgInput = z.object({ name: orgName, slug: orgSlug, requireMfa: z.boolean() });
+const browserOrigin = z
+  .string()
+  .trim()
+  .regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, "An origin is a scheme and host with an optional port, like https://app.example.com.")
+  .transform((origin) => origin.toLowerCase());
+
+export const updateOrgInput = z.object({
+  name: orgName,
+  slug: orgSlug,
+  requireMfa: z.boolean(),
+  /** Browser origins allowed to call the org's API (CORS); absent keeps the current list. */
+  corsOrigins: z.array(browserOrigin).max(20, "List at most 20 origins.").optional(),
+});
 
 /** Renames the org, changes its URL name or its require-MFA rule; the audit event keeps before and after. */
 export async function updateOrg(db: Db, ctx: OrgContext, raw: unknown, context: RequestContext) {
   ensureCan(ctx, "settings:write");
   const parsedData = parseInput(updateOrgInput, raw);
-  const before = { name: ctx.org.name, slug: ctx.org.slug, requireMfa: ctx.org.requireMfa };
-  const after = parsedData;
+  const before = { name: ctx.org.name, slug: ctx.org.slug, requireMfa: ctx.org.requireMfa, corsOrigins: ctx.org.corsOrigins };
+  const after = { ...parsedData, corsOrigins: parsedData.corsOrigins ?? ctx.org.corsOrigins };
   try {
     return await db.$transaction(async (tx) => {
       const org = await tx.org.update({ where: { id: ctx.org.id }, data: after });

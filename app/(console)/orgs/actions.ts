@@ -6,8 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors/domain-errors";
 import { currentRequest } from "@/lib/http/current-request";
 import { natsRuntime } from "@/lib/boot/boot-state";
-import { provisionOrgAccount } from "@/lib/nats/provision-org-account";
-import { createOrg } from "@/lib/orgs/create-org";
+import { createOrgAndAccount } from "@/lib/orgs/create-org-and-account";
 
 export type CreateOrgState = { error?: string; fieldErrors?: Record<string, string[]>; values?: { name: string; slug: string } };
 
@@ -16,16 +15,14 @@ export async function createOrgAction(_previous: CreateOrgState, form: FormData)
   const values = { name: String(form.get("name") ?? ""), slug: String(form.get("slug") ?? "") };
   let slug: string;
   try {
-    const org = await createOrg(
+    const org = await createOrgAndAccount(
       getDb(),
+      natsRuntime(),
       { userId: session.userId, email: session.user.email },
       { name: values.name, slug: values.slug || undefined },
       await currentRequest(),
     );
     slug = org.slug;
-    // Push the account now when NATS is up; otherwise the org stays pending and the reconciler retries.
-    const nats = natsRuntime();
-    if (nats) await provisionOrgAccount(getDb(), nats, org.id, { type: "user", id: session.userId, label: session.user.email });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     return { error: error.field ? undefined : error.message, fieldErrors: error.field ? { [error.field]: [error.message] } : undefined, values };

@@ -1,8 +1,8 @@
-import { issueApiTokens, tokenRequest } from "@/lib/auth/issue-api-tokens";
-import { getDb } from "@/lib/db/client";
-import { json, problem } from "@/lib/http/problem";
-import { readJsonBody } from "@/lib/http/read-json-body";
-import { requestContextFrom } from "@/lib/http/request-context";
+import * as api from "@/lib/api/auth-endpoints";
+import { issueApiTokens } from "@/lib/auth/issue-api-tokens";
+import { methods } from "@/lib/gateway/methods";
+import { route } from "@/lib/gateway/route";
+import { problem } from "@/lib/http/problem";
 
 const DETAILS = {
   invalid_credentials: "Incorrect email or password.",
@@ -12,19 +12,12 @@ const DETAILS = {
   rate_limited: "Too many sign-in attempts. Try again later.",
 } as const;
 
-export async function POST(request: Request) {
-  const context = requestContextFrom(request.headers);
-  const body = await readJsonBody(request, tokenRequest, context.requestId);
-  if (!body.ok) return body.response;
-  const result = await issueApiTokens(getDb(), body.data, context);
-  if (result.ok) return json(result.tokens, context.requestId);
-  const headers: Record<string, string> = result.retryAfterSeconds ? { "Retry-After": String(result.retryAfterSeconds) } : {};
-  return problem(
-    result.status,
-    result.status === 429 ? "Too Many Requests" : "Unauthorized",
-    DETAILS[result.reason],
-    context.requestId,
-    { reason: result.reason },
-    headers,
-  );
-}
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
+  POST: route(api.issueToken, async ({ db, body, http }) => {
+    const result = await issueApiTokens(db, body, http);
+    if (result.ok) return result.tokens;
+    const headers: Record<string, string> = result.retryAfterSeconds ? { "Retry-After": String(result.retryAfterSeconds) } : {};
+    const title = result.status === 429 ? "Too Many Requests" : "Unauthorized";
+    return problem(result.status, title, DETAILS[result.reason], http.requestId, { reason: result.reason }, headers);
+  }),
+});
