@@ -36,8 +36,8 @@ export async function callApi(
   params: Record<string, string>,
   init: { headers?: Record<string, string>; body?: unknown; rawBody?: string; query?: string } = {},
 ): Promise<Response> {
-  const module = (await import(routeFileFor(openApiPath))) as RouteModule;
-  const handler = module[method];
+  const routeModule = (await import(routeFileFor(openApiPath))) as RouteModule;
+  const handler = routeModule[method];
   if (!handler) throw new Error(`${openApiPath} exports no ${method}`);
   const concrete = openApiPath.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ""));
   const headers: Record<string, string> = { ...(init.body !== undefined ? { "content-type": "application/json" } : {}), ...init.headers };
