@@ -23,6 +23,7 @@ const schema = z.object({
   CORDON_PG_PASSWORD: z.string().optional(),
   CORDON_PG_PORT: port.default(LOCAL_STACK_DEFAULTS.pgPort),
   CORDON_NATS_PORT: port.default(LOCAL_STACK_DEFAULTS.natsPort),
+  GATEWAY_ALLOW_PRIVATE_UPSTREAMS: z.enum(["true", "false"], "must be true or false").default("false"),
 });
 
 export type CordonConfig = {
@@ -30,6 +31,8 @@ export type CordonConfig = {
   natsUrl: string;
   operatorSeed: string;
   authSecret: string;
+  /** Upstream services may live on private or loopback addresses (local development only). */
+  allowPrivateUpstreams: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -54,6 +57,7 @@ export function loadConfig(env: Env = process.env): CordonConfig {
     natsUrl: e.NATS_URL ?? `nats://127.0.0.1:${e.CORDON_NATS_PORT}`,
     operatorSeed: e.OPERATOR_SEED,
     authSecret: e.AUTH_SECRET,
+    allowPrivateUpstreams: e.GATEWAY_ALLOW_PRIVATE_UPSTREAMS === "true",
   };
 }
 
