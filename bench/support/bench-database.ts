@@ -8,7 +8,7 @@ import { makeTempDir } from "@/test/support/temp-dir";
 const root = path.resolve(import.meta.dirname, "..", "..");
 
 /** A throwaway embedded PostgreSQL with the migrations applied, for benchmarks. */
-export async function startBenchDatabase(): Promise<{ db: Db; stop(): Promise<void> }> {
+export async function startBenchDatabase(): Promise<{ db: Db; url: string; stop(): Promise<void> }> {
   const dir = makeTempDir("cordon-bench");
   const postgres = await startPostgres({
     dataDir: path.join(dir.path, "data"),
@@ -27,6 +27,7 @@ export async function startBenchDatabase(): Promise<{ db: Db; stop(): Promise<vo
   const db = createDb(url);
   return {
     db,
+    url,
     async stop() {
       await db.$disconnect();
       await postgres.stop();

@@ -1,13 +1,11 @@
 import type { Db } from "@/lib/db/client";
-import { loadGrants } from "@/lib/orgs/org-context";
-import { effectivePermissions } from "@/lib/rbac/effective-permissions";
 import { isPermission, sortPermissions, type Permission } from "@/lib/rbac/permissions";
 import { apiKeyMatches, parseApiKey } from "./api-key-format";
 import { apiKeyStatus } from "./api-key-status";
 
 export { isApiKey } from "./api-key-format";
 
-/** A key that may act: `scopes` is its whole permission set for this request. */
+/** A key that checks out. Its permissions in a request are `scopes` within its creator's (see load-api-key-context.ts). */
 export type AuthenticatedApiKey = { id: string; orgId: string; orgSlug: string; name: string; scopes: Permission[]; createdById: string };
 
 export type ApiKeyAuthentication = { ok: true; key: AuthenticatedApiKey } | { ok: false; detail: string };
@@ -23,15 +21,10 @@ export const API_KEY_CREATOR_GONE = "The API key's creator is no longer a member
 export const LAST_USED_INTERVAL_MS = 60_000;
 
 /**
- * Authenticates `Authorization: Bearer cdn_…`. The key is found by its public
- * prefix and its hash compared in constant time; revoked and expired keys,
- * and keys of a deleted org, are refused.
- *
- * A key never outlives its creator's rights: its effective scopes are its
- * stored scopes intersected with what the creator holds right now (direct
- * role plus teams), and it stops working when the creator leaves the org or
- * their account is deleted. So demoting someone narrows their keys at once,
- * without anyone having to find and revoke them.
+ * Authenticates `Authorization: Bearer cdn_…` in one query: the key is found
+ * by its public prefix and its hash compared in constant time; revoked and
+ * expired keys, keys of a deleted org and keys whose creator's account is
+ * gone are refused.
  */
 export async function authenticateApiKey(db: Db, rawKey: string, ip: string | null): Promise<ApiKeyAuthentication> {
   const parsed = parseApiKey(rawKey);
@@ -43,14 +36,7 @@ export async function authenticateApiKey(db: Db, rawKey: string, ip: string | nu
   if (status === "revoked") return { ok: false, detail: REVOKED_API_KEY };
   if (status === "expired") return { ok: false, detail: EXPIRED_API_KEY };
   if (key.org.deletedAt) return { ok: false, detail: API_KEY_ORG_DELETED };
-
-  const creatorId = key.createdById;
-  const membership = creatorId
-    ? await db.membership.findUnique({ where: { orgId_userId: { orgId: key.orgId, userId: creatorId } }, select: { id: true } })
-    : null;
-  if (!creatorId || !membership) return { ok: false, detail: API_KEY_CREATOR_GONE };
-  const held = effectivePermissions(await loadGrants(db, membership.id));
-  const scopes = sortPermissions(key.scopes.filter((scope): scope is Permission => isPermission(scope) && held.has(scope)));
+  if (!key.createdById) return { ok: false, detail: API_KEY_CREATOR_GONE };
 
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_INTERVAL_MS) {
     // Conditional, so a burst of concurrent requests still writes once.
@@ -60,5 +46,6 @@ export async function authenticateApiKey(db: Db, rawKey: string, ip: string | nu
       data: { lastUsedAt: now, lastUsedIp: ip },
     });
   }
-  return { ok: true, key: { id: key.id, orgId: key.orgId, orgSlug: key.org.slug, name: key.name, scopes, createdById: creatorId } };
+  const scopes = sortPermissions(key.scopes.filter((scope): scope is Permission => isPermission(scope)));
+  return { ok: true, key: { id: key.id, orgId: key.orgId, orgSlug: key.org.slug, name: key.name, scopes, createdById: key.createdById } };
 }

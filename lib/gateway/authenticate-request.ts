@@ -20,9 +20,7 @@ export async function authenticateRequest(db: Db, request: Request, ip: string |
     if (!token) return { ok: false, detail: "Send credentials as `Authorization: Bearer <access token or API key>`." };
     if (isApiKey(token)) {
       const result = await authenticateApiKey(db, token, ip);
-      if (!result.ok) return result;
-      const { key } = result;
-      return { ok: true, principal: { kind: "api_key", keyId: key.id, keyName: key.name, orgId: key.orgId, scopes: key.scopes, createdById: key.createdById } };
+      return result.ok ? { ok: true, principal: { kind: "api_key", key: result.key } } : result;
     }
     const bearer = await authenticateBearer(db, authorization);
     if (!bearer.ok) return bearer;

@@ -3,6 +3,7 @@ import { requestContextFrom } from "@/lib/http/request-context";
 import { getDb } from "@/lib/db/client";
 import { envAllowedOrigins, preflightResponse } from "./cors";
 import { HTTP_METHODS, type HttpMethod } from "./endpoint";
+import { orgSummary } from "./org-summary";
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 

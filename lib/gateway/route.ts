@@ -1,4 +1,3 @@
-import type { Tier } from "@/generated/prisma/client";
 import { getDb, type Db } from "@/lib/db/client";
 import { ForbiddenError } from "@/lib/errors/domain-errors";
 import { fieldErrors, problem } from "@/lib/http/problem";
@@ -11,6 +10,7 @@ import { authenticateRequest, isCrossSiteCookieWrite } from "./authenticate-requ
 import { corsHeaders, envAllowedOrigins } from "./cors";
 import { isOrgRoute, type Endpoint } from "./endpoint";
 import { loadApiOrgContext } from "./load-api-org-context";
+import { orgSummary, type OrgSummary } from "./org-summary";
 import { principalKey, type Principal } from "./principal";
 import { problemForError } from "./problem-for-error";
 
@@ -27,7 +27,6 @@ export type ApiCall<Body, Query> = {
 };
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
-type OrgSummary = { id: string; tier: Tier; corsOrigins: string[] };
 
 function rateLimitHeaders(result: RateLimitResult, now: number): Record<string, string> {
   const resetSeconds = String(Math.max(0, Math.ceil((result.resetAt.getTime() - now) / 1000)));
@@ -74,10 +73,7 @@ export function route<Body, Query>(endpoint: Endpoint<Body, Query>, handler: (ca
     const finish = (response: Response) => withHeaders(response, { ...extraHeaders, "X-Request-ID": requestId });
     try {
       const params = Object.fromEntries(Object.entries(await routeContext.params).map(([key, value]) => [key, Array.isArray(value) ? value.join("/") : value]));
-      const org: OrgSummary | null =
-        isOrgRoute(endpoint) && params.slug
-          ? await db.org.findFirst({ where: { slug: params.slug, deletedAt: null }, select: { id: true, tier: true, corsOrigins: true } })
-          : null;
+      const org = isOrgRoute(endpoint) && params.slug ? await orgSummary(db, params.slug) : null;
       if (origin) extraHeaders = corsHeaders(origin, [...envAllowedOrigins(), ...(org?.corsOrigins ?? [])]);
 
       // Failed credentials count against the caller's IP like anonymous calls: guessing keys is rate limited too.

@@ -26,12 +26,11 @@ export function roleRefOf(row: RoleColumns): RoleRef | null {
   return null;
 }
 
-/** A member's grants: their direct role plus the role of every team they are in. */
-export async function loadGrants(db: Db | Tx, membershipId: string): Promise<AccessGrant[]> {
-  const membership = await db.membership.findUniqueOrThrow({
-    where: { id: membershipId },
-    include: { customRole: true, teams: { include: { team: { include: { customRole: true } } } } },
-  });
+const GRANT_INCLUDE = { customRole: true, teams: { include: { team: { include: { customRole: true } } } } } as const;
+
+type MembershipWithGrants = RoleColumns & { teams: { team: RoleColumns & { id: string; name: string } }[] };
+
+function grantsOf(membership: MembershipWithGrants): AccessGrant[] {
   const grants: AccessGrant[] = [];
   const direct = roleRefOf(membership);
   if (direct) grants.push({ role: direct, via: { kind: "direct" } });
@@ -42,23 +41,25 @@ export async function loadGrants(db: Db | Tx, membershipId: string): Promise<Acc
   return grants;
 }
 
+/** A member's grants: their direct role plus the role of every team they are in. */
+export async function loadGrants(db: Db | Tx, membershipId: string): Promise<AccessGrant[]> {
+  return grantsOf(await db.membership.findUniqueOrThrow({ where: { id: membershipId }, include: GRANT_INCLUDE }));
+}
+
 /**
- * The org behind a slug, as seen by `userId`. An unknown or deleted org and
- * one the user does not belong to look the same: not found.
+ * The org behind a slug, as seen by `userId`, in one read (every page and API
+ * call starts here). An unknown or deleted org and one the user does not
+ * belong to look the same: not found.
  */
 export async function loadOrgContext(db: Db, slug: string, userId: string): Promise<OrgContext> {
-  const org = await db.org.findFirst({ where: { slug, deletedAt: null } });
-  const membership = org && (await db.membership.findUnique({ where: { orgId_userId: { orgId: org.id, userId } }, include: { user: true } }));
-  if (!org || !membership) throw new NotFoundError("Organisation");
-  const grants = await loadGrants(db, membership.id);
-  const { user, ...plainMembership } = membership;
-  return {
-    org,
-    user: { id: user.id, email: user.email, name: user.name, jobTitle: user.jobTitle },
-    membership: plainMembership,
-    grants,
-    permissions: effectivePermissions(grants),
-  };
+  const found = await db.membership.findFirst({
+    where: { userId, org: { slug, deletedAt: null } },
+    include: { org: true, user: { select: { id: true, email: true, name: true, jobTitle: true } }, ...GRANT_INCLUDE },
+  });
+  if (!found) throw new NotFoundError("Organisation");
+  const { org, user, customRole, teams, ...membership } = found;
+  const grants = grantsOf({ ...membership, customRole, teams });
+  return { org, user, membership, grants, permissions: effectivePermissions(grants) };
 }
 
 /** The one permission check: `can(ctx, "members:write")`. */

@@ -84,7 +84,23 @@ test("settings: rename, change slug and require MFA; delete needs the typed slug
   const updated = await updateOrg(database.db, ctx, { name: "Renamed", slug: `${org.slug}-x`, requireMfa: true }, testContext());
   assert.equal(updated.slug, `${org.slug}-x`);
   const event = await database.db.auditEvent.findFirstOrThrow({ where: { action: "org.update", orgId: org.id } });
-  assert.deepEqual((event.detail as { before: object }).before, { name: org.name, slug: org.slug, requireMfa: false });
+  assert.deepEqual((event.detail as { before: object }).before, { name: org.name, slug: org.slug, requireMfa: false, corsOrigins: [] });
+  const withOrigins = await updateOrg(
+    database.db,
+    await loadOrgContext(database.db, updated.slug, admin.id),
+    { name: "Renamed", slug: updated.slug, requireMfa: true, corsOrigins: ["https://App.example.com:8443"] },
+    testContext(),
+  );
+  assert.deepEqual(withOrigins.corsOrigins, ["https://app.example.com:8443"]);
+  await assert.rejects(
+    updateOrg(
+      database.db,
+      await loadOrgContext(database.db, updated.slug, admin.id),
+      { name: "Renamed", slug: updated.slug, requireMfa: true, corsOrigins: ["*"] },
+      testContext(),
+    ),
+    ValidationError,
+  );
   const renamed = await loadOrgContext(database.db, updated.slug, admin.id);
   await assert.rejects(deleteOrg(database.db, renamed, "wrong", testContext()), ValidationError);
   const { purgeAfter } = await deleteOrg(database.db, renamed, updated.slug, testContext());
