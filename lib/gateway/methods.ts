@@ -27,7 +27,7 @@ export function methods(handlers: Partial<Record<HttpMethod, Handler>>): Record<
     );
   const preflight: Handler = async (request, context) => {
     const { slug } = await context.params;
-    const org = typeof slug === "string" ? await getDb().org.findFirst({ where: { slug, deletedAt: null }, select: { corsOrigins: true } }) : null;
+    const org = typeof slug === "string" ? await orgSummary(getDb(), slug) : null;
     const origins = [...envAllowedOrigins(), ...(org?.corsOrigins ?? [])];
     return preflightResponse(request.headers.get("origin"), origins, allowed, requestContextFrom(request.headers).requestId);
   };
