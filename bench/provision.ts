@@ -1,20 +1,20 @@
 // Provisioning NATS accounts at 1,000 orgs: per-org create + push (DB row,
-// derived keys, operator-signed JWT, $SYS.REQ.CLAIMS.UPDATE, status and audit
-// write), then rebuild-all (reconcile) over all of them, against a real
-// PostgreSQL and nats-server. Streams are not created yet.
+// derived keys, operator-signed JWT, $SYS.REQ.CLAIMS.UPDATE, the org's three
+// system streams through the connection pool, status and audit write), then
+// rebuild-all (reconcile) over all of them, against a real PostgreSQL and
+// nats-server.
 // Run: `npx tsx bench/provision.ts`.
 import { createOrg } from "@/lib/orgs/create-org";
 import { provisionOrgAccount } from "@/lib/nats/provision-org-account";
 import { reconcileAccounts } from "@/lib/nats/reconcile-accounts";
-import { SystemConnection } from "@/lib/nats/system-connection";
-import { startTestNats } from "@/test/support/nats";
+import { openTestRuntime, startTestNats } from "@/test/support/nats";
 import { percentile, startBenchDatabase } from "./support/bench-database";
 
 const ORGS = 1_000;
 
 const { db, stop } = await startBenchDatabase();
 const nats = await startTestNats();
-const runtime = { keys: nats.keys, system: await SystemConnection.open({ url: nats.url, keys: nats.keys }) };
+const runtime = await openTestRuntime(nats);
 try {
   const admin = await db.user.create({ data: { email: "admin@bench.test", name: "Bench Admin", passwordHash: "unused" } });
   const perOrg: number[] = [];
@@ -42,7 +42,7 @@ try {
   const memory = process.memoryUsage();
   console.log(`Process memory after: rss ${(memory.rss / 1024 / 1024).toFixed(0)} MB, heap used ${(memory.heapUsed / 1024 / 1024).toFixed(0)} MB`);
 } finally {
-  await runtime.system.close();
+  await runtime.close();
   await nats.dispose();
   await stop();
 }

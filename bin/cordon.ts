@@ -101,7 +101,7 @@ async function accounts(args: string[]): Promise<number> {
     );
     return bad ? 1 : 0;
   } finally {
-    await nats.system.close();
+    await nats.close();
   }
 }
 

@@ -1,6 +1,7 @@
 import { loadConfig } from "@/lib/config/config";
 import { getDb } from "@/lib/db/client";
 import { OperatorKeys } from "@/lib/nats/derive-keys";
+import { OrgConnectionPool } from "@/lib/nats/org-connection-pool";
 import { reconcileAccounts } from "@/lib/nats/reconcile-accounts";
 import { SystemConnection } from "@/lib/nats/system-connection";
 import { bootState, natsRuntime } from "./boot-state";
@@ -10,7 +11,8 @@ const RETRY_INTERVAL_MS = 5_000;
 
 /**
  * The server's boot sequence: connect the system account (retrying until the
- * server answers), push every org's account, then mark ready. `/api/ready`
+ * server answers), push every org's account and ensure its streams (through
+ * the org connection pool, which connects lazily), then mark ready. `/api/ready`
  * stays 503 until this is done. Afterwards a loop retries any org that is
  * still pending or whose last push failed.
  */
@@ -21,6 +23,7 @@ export async function bootServer(): Promise<void> {
   try {
     state.keys = new OperatorKeys(config.operatorSeed);
     state.system = await SystemConnection.open({ url: config.natsUrl, keys: state.keys, waitOnFirstConnect: true });
+    state.pool = new OrgConnectionPool({ url: config.natsUrl, keys: state.keys, capacity: config.natsPoolSize });
     state.natsError = undefined;
   } catch (error) {
     state.natsError = (error as Error).message;
@@ -51,10 +54,12 @@ async function retryUnconverged(): Promise<void> {
   }
 }
 
-/** Stops the retry loop and the system connection (tests, shutdown). */
+/** Stops the retry loop, the org connections and the system connection (tests, shutdown). */
 export async function stopServer(): Promise<void> {
   const state = bootState();
   if (state.reconcileTimer) clearInterval(state.reconcileTimer);
+  await state.pool?.close();
+  state.pool = undefined;
   await state.system?.close();
   state.system = undefined;
 }

@@ -1,4 +1,5 @@
 import type { OperatorKeys } from "@/lib/nats/derive-keys";
+import type { OrgConnectionPool } from "@/lib/nats/org-connection-pool";
 import type { NatsRuntime } from "@/lib/nats/provision-org-account";
 import type { SystemConnection } from "@/lib/nats/system-connection";
 
@@ -10,6 +11,7 @@ export type BootState = {
   startedAt: number;
   system?: SystemConnection;
   keys?: OperatorKeys;
+  pool?: OrgConnectionPool;
   natsError?: string;
   reconciled: boolean;
   reconcileTimer?: NodeJS.Timeout;
@@ -22,8 +24,8 @@ export function bootState(): BootState {
   return holder.__cordonBoot;
 }
 
-/** The NATS system connection and keys, once boot connected them; null before. */
+/** The NATS system connection, keys and org connection pool, once boot connected them; null before. */
 export function natsRuntime(): NatsRuntime | null {
   const state = bootState();
-  return state.system && state.keys ? { system: state.system, keys: state.keys } : null;
+  return state.system && state.keys && state.pool ? { system: state.system, keys: state.keys, pool: state.pool } : null;
 }

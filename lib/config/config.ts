@@ -23,6 +23,7 @@ const schema = z.object({
   CORDON_PG_PASSWORD: z.string().optional(),
   CORDON_PG_PORT: port.default(LOCAL_STACK_DEFAULTS.pgPort),
   CORDON_NATS_PORT: port.default(LOCAL_STACK_DEFAULTS.natsPort),
+  NATS_POOL_SIZE: z.coerce.number().int().min(1).optional(),
   GATEWAY_ALLOW_PRIVATE_UPSTREAMS: z.enum(["true", "false"], "must be true or false").default("false"),
 });
 
@@ -31,6 +32,8 @@ export type CordonConfig = {
   natsUrl: string;
   operatorSeed: string;
   authSecret: string;
+  /** Most org-account connections kept open; unset means the pool's default. */
+  natsPoolSize?: number;
   /** Upstream services may live on private or loopback addresses (local development only). */
   allowPrivateUpstreams: boolean;
 };
@@ -57,6 +60,7 @@ export function loadConfig(env: Env = process.env): CordonConfig {
     natsUrl: e.NATS_URL ?? `nats://127.0.0.1:${e.CORDON_NATS_PORT}`,
     operatorSeed: e.OPERATOR_SEED,
     authSecret: e.AUTH_SECRET,
+    natsPoolSize: e.NATS_POOL_SIZE,
     allowPrivateUpstreams: e.GATEWAY_ALLOW_PRIVATE_UPSTREAMS === "true",
   };
 }

@@ -3,22 +3,43 @@ import { recordAuditBatch, type AuditActor, type AuditEventInput } from "@/lib/a
 import type { Db } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/transaction";
 import type { OperatorKeys } from "./derive-keys";
+import { ensureOrgStreams, type EnsureStreamsReport } from "./ensure-org-streams";
+import type { OrgConnectionPool } from "./org-connection-pool";
 import { pushAccount } from "./push-account";
 import type { SystemConnection } from "./system-connection";
 
-export type NatsRuntime = { system: SystemConnection; keys: OperatorKeys };
+/** Cordon's ways into NATS: `$SYS` requests go through `system`, work inside an org's account through `pool`. */
+export type NatsRuntime = { system: SystemConnection; keys: OperatorKeys; pool: OrgConnectionPool };
 
 export const RECONCILER: AuditActor = { type: "system", label: "nats reconciler" };
 
-export type PushOutcome = { org: Org } & ({ ok: true; account: string; hash: string } | { ok: false; error: string });
+type Pushed = { account: string; hash: string };
 
-/** Pushes one org's account; failures are an outcome, not an exception. */
+/**
+ * `streams`: what ensuring the org's streams changed (absent when a push did not include it).
+ * `pushed` on a failure: the account reached the server but its streams could not be set up.
+ */
+export type PushOutcome = { org: Org } & (
+  { ok: true; account: string; hash: string; streams?: EnsureStreamsReport } | { ok: false; error: string; pushed?: Pushed }
+);
+
+/**
+ * Pushes one org's account, then makes sure its system streams exist (they
+ * live inside the account, so they can only follow the push). The org is
+ * converged only when both succeeded; failures are an outcome, not an exception.
+ */
 export async function pushOrgAccount(nats: NatsRuntime, org: Org): Promise<PushOutcome> {
+  let pushed: Pushed;
   try {
-    const pushed = await pushAccount(nats.system, nats.keys, org);
-    return { org, ok: true, account: pushed.account, hash: pushed.hash };
+    const result = await pushAccount(nats.system, nats.keys, org);
+    pushed = { account: result.account, hash: result.hash };
   } catch (error) {
     return { org, ok: false, error: (error as Error).message };
+  }
+  try {
+    return { org, ok: true, ...pushed, streams: await ensureOrgStreams(nats.pool, org) };
+  } catch (error) {
+    return { org, ok: false, pushed, error: `its streams could not be set up: ${(error as Error).message}` };
   }
 }
 
@@ -26,45 +47,55 @@ export async function pushOrgAccount(nats: NatsRuntime, org: Org): Promise<PushO
  * Records push outcomes in one statement per kind plus one audit insert: a
  * success makes the org `active` with the pushed claims' hash; a failure keeps
  * its status (a new org stays `pending`) with the reason, for the reconciler to
- * retry. Every push is audited.
+ * retry, and still records a push that reached the server. Every push is audited.
  */
 export async function recordPushOutcomes(tx: Tx, outcomes: PushOutcome[], actor: AuditActor = RECONCILER): Promise<void> {
-  const pushed = outcomes.filter((o): o is Extract<PushOutcome, { ok: true }> => o.ok);
+  const converged = outcomes.filter((o): o is Extract<PushOutcome, { ok: true }> => o.ok);
   const failed = outcomes.filter((o): o is Extract<PushOutcome, { ok: false }> => !o.ok);
-  if (pushed.length) {
+  if (converged.length) {
     await tx.$executeRaw`
       UPDATE "Org" AS o SET "natsAccount" = v.account, "natsClaimsHash" = v.hash, "natsError" = NULL, "natsPushedAt" = now(), status = 'active', "updatedAt" = now()
-      FROM (SELECT unnest(${pushed.map((o) => o.org.id)}::uuid[]) AS id, unnest(${pushed.map((o) => o.account)}::text[]) AS account, unnest(${pushed.map((o) => o.hash)}::text[]) AS hash) AS v
+      FROM (SELECT unnest(${converged.map((o) => o.org.id)}::uuid[]) AS id, unnest(${converged.map((o) => o.account)}::text[]) AS account, unnest(${converged.map((o) => o.hash)}::text[]) AS hash) AS v
       WHERE o.id = v.id`;
   }
   if (failed.length) {
     await tx.$executeRaw`
-      UPDATE "Org" AS o SET "natsError" = v.error, "updatedAt" = now()
-      FROM (SELECT unnest(${failed.map((o) => o.org.id)}::uuid[]) AS id, unnest(${failed.map((o) => o.error)}::text[]) AS error) AS v
+      UPDATE "Org" AS o SET "natsError" = v.error, "natsAccount" = COALESCE(v.account, o."natsAccount"), "natsClaimsHash" = COALESCE(v.hash, o."natsClaimsHash"),
+        "natsPushedAt" = CASE WHEN v.account IS NULL THEN o."natsPushedAt" ELSE now() END, "updatedAt" = now()
+      FROM (SELECT unnest(${failed.map((o) => o.org.id)}::uuid[]) AS id, unnest(${failed.map((o) => o.error)}::text[]) AS error,
+        unnest(${failed.map((o) => o.pushed?.account ?? null)}::text[]) AS account, unnest(${failed.map((o) => o.pushed?.hash ?? null)}::text[]) AS hash) AS v
       WHERE o.id = v.id`;
   }
-  const events: AuditEventInput[] = outcomes.map((o) =>
-    o.ok
-      ? {
-          action: "jwt.push",
-          actor,
-          orgId: o.org.id,
-          target: { type: "nats_account", id: o.account, label: o.org.slug },
-          detail: { tier: o.org.tier, hash: o.hash, previousHash: o.org.natsClaimsHash, changed: o.hash !== o.org.natsClaimsHash },
-        }
-      : {
-          action: "jwt.push",
-          actor,
-          orgId: o.org.id,
-          target: { type: "org", id: o.org.id, label: o.org.slug },
-          detail: { tier: o.org.tier, error: o.error },
-          outcome: "failure",
-        },
-  );
+  const events: AuditEventInput[] = outcomes.map((o) => {
+    if (!o.ok && !o.pushed) {
+      return {
+        action: "jwt.push",
+        actor,
+        orgId: o.org.id,
+        target: { type: "org", id: o.org.id, label: o.org.slug },
+        detail: { tier: o.org.tier, error: o.error },
+        outcome: "failure",
+      };
+    }
+    const pushed = o.ok ? o : o.pushed!;
+    return {
+      action: "jwt.push",
+      actor,
+      orgId: o.org.id,
+      target: { type: "nats_account", id: pushed.account, label: o.org.slug },
+      detail: {
+        tier: o.org.tier,
+        hash: pushed.hash,
+        previousHash: o.org.natsClaimsHash,
+        changed: pushed.hash !== o.org.natsClaimsHash,
+        ...(o.ok ? (o.streams ? { streams: o.streams } : {}) : { streamsError: o.error }),
+      },
+    };
+  });
   await recordAuditBatch(tx, events);
 }
 
-/** Pushes one org's account now and records the outcome (after creating an org, after a plan change). */
+/** Pushes one org's account and ensures its streams now, and records the outcome (after creating an org, after a plan change). */
 export async function provisionOrgAccount(db: Db, nats: NatsRuntime, orgId: string, actor: AuditActor = RECONCILER): Promise<{ ok: boolean; error?: string }> {
   const outcome = await pushOrgAccount(nats, await db.org.findUniqueOrThrow({ where: { id: orgId } }));
   await db.$transaction((tx) => recordPushOutcomes(tx, [outcome], actor));

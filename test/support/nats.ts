@@ -1,5 +1,6 @@
 import { OperatorKeys } from "@/lib/nats/derive-keys";
 import { generateOperatorSeed } from "@/lib/nats/key-pair";
+import { OrgConnectionPool } from "@/lib/nats/org-connection-pool";
 import type { NatsRuntime } from "@/lib/nats/provision-org-account";
 import { SystemConnection } from "@/lib/nats/system-connection";
 import { findNatsServer, NATS_SERVER_MISSING, startNatsServer, type RunningNatsServer } from "@/lib/stack/nats-server";
@@ -49,8 +50,9 @@ export async function startTestNats(): Promise<TestNats> {
   };
 }
 
-/** The runtime Cordon's NATS use cases take (system connection and keys), against a test server; `close()` when done. */
-export async function openTestRuntime(nats: TestNats): Promise<NatsRuntime & { close(): Promise<void> }> {
+/** The runtime Cordon's NATS use cases take (system connection, keys, org connection pool), against a test server; `close()` when done. */
+export async function openTestRuntime(nats: TestNats, options: { poolCapacity?: number } = {}): Promise<NatsRuntime & { close(): Promise<void> }> {
   const system = await SystemConnection.open({ url: nats.url, keys: nats.keys });
-  return { system, keys: nats.keys, close: () => system.close() };
+  const pool = new OrgConnectionPool({ url: nats.url, keys: nats.keys, capacity: options.poolCapacity });
+  return { system, keys: nats.keys, pool, close: async () => void (await Promise.all([pool.close(), system.close()])) };
 }
