@@ -9,3 +9,10 @@ export async function getServiceOrThrow(db: Db | Tx, orgId: string, serviceId: s
   if (!service) throw new NotFoundError("Service");
   return service;
 }
+
+/** A service of this org by its name (the API addresses services by name). */
+export async function getServiceByNameOrThrow(db: Db | Tx, orgId: string, name: string) {
+  const service = await db.service.findFirst({ where: { orgId, name } });
+  if (!service) throw new NotFoundError("Service");
+  return service;
+}

@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { hkdfSync } from "node:crypto";
 import { test } from "node:test";
 import fc from "fast-check";
@@ -14,6 +16,7 @@ import { testDatabaseForFile } from "@/test/support/database";
 import { createUser, setTestSecrets, STRONG_PASSWORD, testContext } from "@/test/support/identity";
 import { orgWithAdmin } from "@/test/support/orgs";
 import { runCommand } from "@/test/support/run-command";
+import { verifyGatewaySignature } from "@/lib/services/verify-gateway-signature";
 
 setTestSecrets();
 const database = testDatabaseForFile();
@@ -240,7 +243,7 @@ test("fuzz: random bodies, headers and ids on every endpoint never produce a 5xx
   const endpoints = API_ENDPOINTS.filter((endpoint) => endpoint.path !== "/auth/token"); // sign-in has its own lockout rules; fuzzing it locks accounts
   await fc.assert(
     fc.asyncProperty(fc.constantFrom(...endpoints), auth, id, body, contentType, async (endpoint, headers, someId, rawBody, type) => {
-      const params: Record<string, string> = { slug: org.slug, id: someId, membershipId: someId };
+      const params: Record<string, string> = { slug: org.slug, id: someId, membershipId: someId, name: someId, path: "x/y" };
       const hasBody = endpoint.method !== "GET" && endpoint.method !== "DELETE";
       const response = await callApi(endpoint.method, endpoint.path, params, {
         headers: { ...headers, ...(type ? { "content-type": type } : {}) },
@@ -250,4 +253,77 @@ test("fuzz: random bodies, headers and ids on every endpoint never produce a 5xx
     }),
     { numRuns: 300 },
   );
+});
+
+test("a service call runs the pipeline, then reaches the upstream signed, with the caller's identity and not their credentials", async () => {
+  process.env.GATEWAY_ALLOW_PRIVATE_UPSTREAMS = "true";
+  const received: { headers: http.IncomingHttpHeaders; url: string; body: string }[] = [];
+  let secret = "";
+  const upstream = http.createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk) => (body += chunk));
+    request.on("end", () => {
+      received.push({ headers: request.headers, url: request.url ?? "", body });
+      const check = verifyGatewaySignature({
+        secret,
+        timestamp: request.headers["x-gateway-timestamp"],
+        signature: request.headers["x-gateway-signature"],
+        path: request.url ?? "",
+        body,
+        replayCache: null,
+      });
+      response.writeHead(check.ok ? 200 : 401, { "content-type": "application/json" }).end(JSON.stringify(check));
+    });
+  });
+  await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
+  try {
+    const { org, adminCtx } = await orgWithAdmin(database.db);
+    const base = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/v2`;
+    const { key: adminKey } = await createApiKey(database.db, await adminCtx(), { name: "ops", scopes: ["services:write", "services:invoke"] }, testContext());
+    const registered = await callApi(
+      "POST",
+      "/orgs/{slug}/services",
+      { slug: org.slug },
+      { headers: bearer(adminKey), body: { name: "billing", baseUrl: base } },
+    );
+    assert.equal(registered.status, 201);
+    secret = (await registered.json()).secret;
+
+    const { key: readOnly } = await createApiKey(database.db, await adminCtx(), { name: "reader", scopes: ["services:read"] }, testContext());
+    const denied = await callApi(
+      "POST",
+      "/orgs/{slug}/services/{name}/{path}",
+      { slug: org.slug, name: "billing", path: "invoices" },
+      { headers: bearer(readOnly), body: {} },
+    );
+    assert.equal(denied.status, 403, "services:invoke is needed");
+    assert.equal(received.length, 0);
+
+    const response = await callApi(
+      "POST",
+      "/orgs/{slug}/services/{name}/{path}",
+      { slug: org.slug, name: "billing", path: "invoices/42" },
+      {
+        headers: { ...bearer(adminKey), "x-user-id": "spoofed", "x-gateway-signature": "forged", "x-request-id": "fwd-1" },
+        body: { amount: 5 },
+        query: "?draft=1",
+      },
+    );
+    assert.equal(response.status, 200, await response.clone().text());
+    assert.deepEqual(await response.json(), { ok: true });
+    const [call] = received;
+    assert.equal(call.url, "/v2/invoices/42?draft=1");
+    assert.equal(call.body, JSON.stringify({ amount: 5 }));
+    assert.equal(call.headers["x-user-id"], (await adminCtx()).user.id);
+    assert.equal(call.headers["x-org-id"], org.id);
+    assert.equal(call.headers["x-request-id"], "fwd-1");
+    assert.equal(call.headers["x-user-permissions"], "services:write,services:invoke");
+    assert.equal(call.headers.authorization, undefined, "the caller's key never reaches the upstream");
+
+    const unknown = await callApi("GET", "/orgs/{slug}/services/{name}/{path}", { slug: org.slug, name: "nope", path: "x" }, { headers: bearer(adminKey) });
+    assert.equal(unknown.status, 404);
+  } finally {
+    upstream.close();
+    delete process.env.GATEWAY_ALLOW_PRIVATE_UPSTREAMS;
+  }
 });

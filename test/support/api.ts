@@ -14,7 +14,8 @@ export function routeFileFor(openApiPath: string): string {
     ...openApiPath
       .split("/")
       .filter(Boolean)
-      .map((part) => part.replace(/^\{(\w+)\}$/, "[$1]")),
+      // `{path}` is the one catch-all parameter: the rest of a forwarded path.
+      .map((part) => (part === "{path}" ? "[...path]" : part.replace(/^\{(\w+)\}$/, "[$1]"))),
     "route.ts",
   );
 }
@@ -22,8 +23,8 @@ export function routeFileFor(openApiPath: string): string {
 /** Every route file under app/api/v1, as OpenAPI paths (catch-all and the document itself excluded). */
 export function apiRoutePaths(): string[] {
   return readdirSync(API_DIR, { recursive: true, encoding: "utf8" })
-    .filter((file) => file.endsWith("route.ts") && !file.includes("[...") && !file.startsWith("openapi.json"))
-    .map((file) => `/${path.dirname(file)}`.replace(/\[(\w+)\]/g, "{$1}").replace(/\/\.$/, ""));
+    .filter((file) => file.endsWith("route.ts") && !file.startsWith("[...path]") && !file.startsWith("openapi.json"))
+    .map((file) => `/${path.dirname(file)}`.replace(/\[(?:\.\.\.)?(\w+)\]/g, "{$1}").replace(/\/\.$/, ""));
 }
 
 /**
@@ -39,7 +40,7 @@ export async function callApi(
   const routeModule = (await import(routeFileFor(openApiPath))) as RouteModule;
   const handler = routeModule[method];
   if (!handler) throw new Error(`${openApiPath} exports no ${method}`);
-  const concrete = openApiPath.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ""));
+  const concrete = openApiPath.replace(/\{(\w+)\}/g, (_, name: string) => (name === "path" ? (params.path ?? "") : encodeURIComponent(params[name] ?? "")));
   const headers: Record<string, string> = { ...(init.body !== undefined ? { "content-type": "application/json" } : {}), ...init.headers };
   const body = init.rawBody ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined);
   const request = new Request(`http://cordon.test/api/v1${concrete}${init.query ?? ""}`, { method, headers, body });
