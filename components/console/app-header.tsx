@@ -16,6 +16,9 @@ export function AppHeader({ email, children }: { email: string; children?: React
         </div>
         <nav aria-label="Account" className="flex items-center gap-3 text-sm">
           <span className="hidden text-zinc-600 sm:inline dark:text-zinc-400">{email}</span>
+          <Link href="/docs/api" className="rounded-md px-2 py-1 hover:bg-zinc-100 dark:hover:bg-zinc-800">
+            API
+          </Link>
           <Link href="/account/security" className="rounded-md px-2 py-1 hover:bg-zinc-100 dark:hover:bg-zinc-800">
             Security
           </Link>
