@@ -15,7 +15,19 @@ function Outcome({ state }: { state: ActionResult<unknown> }) {
 
 const initial = { ok: true } as const;
 
-export function OrgSettingsForm({ slug, name, requireMfa, canEdit }: { slug: string; name: string; requireMfa: boolean; canEdit: boolean }) {
+export function OrgSettingsForm({
+  slug,
+  name,
+  requireMfa,
+  corsOrigins,
+  canEdit,
+}: {
+  slug: string;
+  name: string;
+  requireMfa: boolean;
+  corsOrigins: string[];
+  canEdit: boolean;
+}) {
   const [state, action, pending] = useActionState(updateOrgAction.bind(null, slug), initial);
   return (
     <form action={action} className="flex max-w-md flex-col gap-4" noValidate>
@@ -37,6 +49,25 @@ export function OrgSettingsForm({ slug, name, requireMfa, canEdit }: { slug: str
             <span className="block text-zinc-600 dark:text-zinc-400">Members without an authenticator app or passkey cannot enter this organisation.</span>
           </span>
         </label>
+        <div className="flex flex-col gap-1 text-sm">
+          <label htmlFor="corsOrigins" className="font-medium">
+            Allowed browser origins
+          </label>
+          <textarea
+            id="corsOrigins"
+            name="corsOrigins"
+            rows={3}
+            defaultValue={corsOrigins.join("\n")}
+            aria-describedby="corsOrigins-hint"
+            aria-invalid={!state.ok && !!state.fieldErrors?.corsOrigins}
+            className="rounded-md border border-zinc-300 bg-white px-3 py-2 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900"
+            placeholder="https://app.example.com"
+          />
+          <span id="corsOrigins-hint" className="text-zinc-600 dark:text-zinc-400">
+            One per line. Web apps on these origins may call this organisation&apos;s API with a token or API key (CORS); never with a session cookie.
+          </span>
+          {!state.ok && state.fieldErrors?.corsOrigins && <span className="text-red-700 dark:text-red-400">{state.fieldErrors.corsOrigins[0]}</span>}
+        </div>
       </fieldset>
       {canEdit && (
         <div>

@@ -10,7 +10,14 @@ import { updateMyProfile } from "@/lib/orgs/update-my-profile";
 import { updateOrg } from "@/lib/orgs/update-org";
 
 export async function updateOrgAction(slug: string, _previous: ActionResult<string>, form: FormData): Promise<ActionResult<string>> {
-  const input = { name: String(form.get("name") ?? ""), slug: String(form.get("slug") ?? ""), requireMfa: form.get("requireMfa") === "on" };
+  const input = {
+    name: String(form.get("name") ?? ""),
+    slug: String(form.get("slug") ?? ""),
+    requireMfa: form.get("requireMfa") === "on",
+    corsOrigins: String(form.get("corsOrigins") ?? "")
+      .split(/\s+/)
+      .filter(Boolean),
+  };
   const result = await runOrgAction(slug, async (ctx, context) => (await updateOrg(getDb(), ctx, input, context)).slug, "Settings saved.");
   if (result.ok && result.data !== slug) redirect(`/orgs/${result.data}/settings`);
   revalidatePath(`/orgs/${slug}`, "layout");

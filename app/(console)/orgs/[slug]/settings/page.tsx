@@ -15,7 +15,13 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
     <>
       <PageHeader orgSlug={slug} orgName={ctx.org.name} title="Settings" />
       <Card title="Organisation" description={can(ctx, "settings:write") ? undefined : "Only members with the settings:write permission can change these."}>
-        <OrgSettingsForm slug={ctx.org.slug} name={ctx.org.name} requireMfa={ctx.org.requireMfa} canEdit={can(ctx, "settings:write")} />
+        <OrgSettingsForm
+          slug={ctx.org.slug}
+          name={ctx.org.name}
+          requireMfa={ctx.org.requireMfa}
+          corsOrigins={ctx.org.corsOrigins}
+          canEdit={can(ctx, "settings:write")}
+        />
       </Card>
       <Card title="Your profile" description="How other members see you.">
         <ProfileForm slug={slug} name={ctx.user.name} jobTitle={ctx.user.jobTitle ?? ""} />
