@@ -21,7 +21,7 @@ const forward = Object.fromEntries(
         headers: request.headers,
         body,
         identity: {
-          userId: ctx.user.id,
+          userId: ctx.apiKey ? null : ctx.user.id, // a key is not a person; its creator is in the audit trail
           orgId: ctx.org.id,
           roles: [...new Set(ctx.grants.map((grant) => roleName(grant.role)))],
           permissions: [...ctx.permissions],
