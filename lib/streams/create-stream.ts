@@ -62,7 +62,7 @@ export function auditedSettings(stream: Pick<StreamSummary, "subjects" | "storag
  * Creates a stream in the org's account, within its plan: the stream count,
  * the storage the other streams' max sizes leave, and the plan's message size.
  */
-export async function createStream(db: Db, nats: NatsRuntime, ctx: OrgContext, raw: unknown, context: RequestContext): Promise<StreamSummary> {
+export async function createStream(db: Db, nats: NatsRuntime | null, ctx: OrgContext, raw: unknown, context: RequestContext): Promise<StreamSummary> {
   ensureCan(ctx, "nats_streams:write");
   const input = parseInput(createStreamInput, raw ?? {}, "name");
   return withOrgJetStream(nats, ctx.org, async (jsm) => {

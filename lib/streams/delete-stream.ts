@@ -9,7 +9,7 @@ import { getStreamOrThrow } from "./get-stream-or-throw";
 import { withOrgJetStream } from "./org-jetstream";
 
 /** Deletes a stream with its messages and consumers. System streams stay: Cordon writes to them. */
-export async function deleteStream(db: Db, nats: NatsRuntime, ctx: OrgContext, name: string, context: RequestContext): Promise<void> {
+export async function deleteStream(db: Db, nats: NatsRuntime | null, ctx: OrgContext, name: string, context: RequestContext): Promise<void> {
   ensureCan(ctx, "nats_streams:delete");
   await withOrgJetStream(nats, ctx.org, async (jsm) => {
     const stream = await getStreamOrThrow(jsm, name);

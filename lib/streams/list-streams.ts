@@ -54,7 +54,7 @@ export async function streamSummaries(jsm: JetStreamManager): Promise<StreamSumm
 }
 
 /** The org's streams, its system streams first, then by name. */
-export async function listStreams(nats: NatsRuntime, ctx: OrgContext): Promise<StreamSummary[]> {
+export async function listStreams(nats: NatsRuntime | null, ctx: OrgContext): Promise<StreamSummary[]> {
   ensureCan(ctx, "nats_streams:read");
   const streams = await withOrgJetStream(nats, ctx.org, streamSummaries);
   return streams.sort((a, b) => Number(b.system) - Number(a.system) || a.name.localeCompare(b.name));

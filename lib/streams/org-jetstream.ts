@@ -4,6 +4,8 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors/doma
 import type { NatsRuntime } from "@/lib/nats/provision-org-account";
 import { noStorageRoom, tooManyStreams } from "./ensure-within-plan";
 
+export const NATS_NOT_CONNECTED =
+  "Cordon is not connected to NATS right now, so streams cannot be shown or changed. It reconnects on its own; try again in a moment.";
 export const ACCOUNT_NOT_READY = "Your NATS account is still being set up; streams are available once it is active.";
 
 // nats-server's JetStream error codes (err_code) that are the member's to fix.
@@ -36,10 +38,12 @@ function asDomainError(error: unknown, org: Pick<Org, "tier">): unknown {
 
 /**
  * Runs `task` with the JetStream API of the org's own account, through the
- * org connection pool. The server's refusals (plan limits, overlaps, unknown
- * streams) come back as DomainErrors with messages a member can act on.
+ * org connection pool (`nats` is null while Cordon is not connected). The
+ * server's refusals (plan limits, overlaps, unknown streams) come back as
+ * DomainErrors with messages a member can act on.
  */
-export async function withOrgJetStream<T>(nats: NatsRuntime, org: Org, task: (jsm: JetStreamManager) => Promise<T>): Promise<T> {
+export async function withOrgJetStream<T>(nats: NatsRuntime | null, org: Org, task: (jsm: JetStreamManager) => Promise<T>): Promise<T> {
+  if (!nats) throw new ConflictError(NATS_NOT_CONNECTED);
   if (org.status !== "active") throw new ConflictError(ACCOUNT_NOT_READY);
   try {
     return await nats.pool.withConnection(org, async (nc) => task(await jetstreamManager(nc, { checkAPI: false })));

@@ -11,7 +11,7 @@ import { withOrgJetStream } from "./org-jetstream";
  * System streams too: their messages are the org's to discard. Losing
  * messages cannot be undone, so it takes the delete permission.
  */
-export async function purgeStream(db: Db, nats: NatsRuntime, ctx: OrgContext, name: string, context: RequestContext): Promise<{ purged: number }> {
+export async function purgeStream(db: Db, nats: NatsRuntime | null, ctx: OrgContext, name: string, context: RequestContext): Promise<{ purged: number }> {
   ensureCan(ctx, "nats_streams:delete");
   return withOrgJetStream(nats, ctx.org, async (jsm) => {
     const stream = await getStreamOrThrow(jsm, name);

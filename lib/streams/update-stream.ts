@@ -25,7 +25,14 @@ export const updateStreamInput = z.object({
  * streams are refused: their settings come from the plan, and the reconciler
  * would put them back.
  */
-export async function updateStream(db: Db, nats: NatsRuntime, ctx: OrgContext, name: string, raw: unknown, context: RequestContext): Promise<StreamSummary> {
+export async function updateStream(
+  db: Db,
+  nats: NatsRuntime | null,
+  ctx: OrgContext,
+  name: string,
+  raw: unknown,
+  context: RequestContext,
+): Promise<StreamSummary> {
   ensureCan(ctx, "nats_streams:write");
   const input = parseInput(updateStreamInput, raw ?? {}, "subjects");
   return withOrgJetStream(nats, ctx.org, async (jsm) => {

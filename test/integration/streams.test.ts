@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { jetstream, jetstreamManager, type StreamInfo } from "@nats-io/jetstream";
 import { z } from "zod";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors/domain-errors";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors/domain-errors";
 import { OrgConnectionPool } from "@/lib/nats/org-connection-pool";
 import { provisionOrgAccount, type NatsRuntime } from "@/lib/nats/provision-org-account";
 import { reconcileAccounts } from "@/lib/nats/reconcile-accounts";
@@ -368,4 +368,11 @@ test("permissions: a viewer lists but cannot create; a member cannot delete; a n
   );
   await assert.rejects(deleteStream(database.db, runtime, member, "EVENTS", testContext()), isError(ForbiddenError, /nats_streams:delete/));
   await assert.rejects(purgeStream(database.db, runtime, ctx, "EVENTS.>", testContext()), isError(NotFoundError));
+});
+
+test("without NATS, or before the account is set up, the use cases say so instead of failing", async () => {
+  const { ctx } = await activeOrg();
+  await assert.rejects(listStreams(null, ctx), isError(ConflictError, /not connected to NATS/));
+  const pending = await orgWithAdmin(database.db);
+  await assert.rejects(listStreams(runtime, await pending.adminCtx()), isError(ConflictError, /still being set up/));
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { NoAccess } from "@/components/console/no-access";
 import { PageHeader } from "@/components/console/page-header";
+import { NatsTabs } from "@/components/nats/nats-tabs";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { getAccountView } from "@/lib/nats/get-account-view";
@@ -46,6 +47,7 @@ export default async function NatsPage({ params }: { params: Promise<{ slug: str
         title="NATS"
         description="Your organisation's own NATS account: isolated at the protocol level, with limits from your plan."
       />
+      <NatsTabs orgSlug={slug} current="account" />
       {account.status === "pending" && (
         <Notice tone={account.error ? "error" : "info"}>
           {account.error
