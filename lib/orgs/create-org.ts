@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { recordAudit, type RequestContext } from "@/lib/audit/record-audit";
+import { recordAudit, type AuditActor, type RequestContext } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { ConflictError, parseInput, ValidationError } from "@/lib/errors/domain-errors";
@@ -13,9 +13,16 @@ export type Actor = { userId: string; email: string };
 /**
  * Creates an organisation with its creator as Admin. Without a chosen slug one
  * is derived from the name (with a short suffix when taken). The org starts
- * `pending` until its NATS account exists.
+ * `pending` until its NATS account exists. `auditAs` names who acted when it
+ * is not the creator (an operator using the CLI).
  */
-export async function createOrg(db: Db, actor: Actor, raw: unknown, context: RequestContext) {
+export async function createOrg(
+  db: Db,
+  actor: Actor,
+  raw: unknown,
+  context: RequestContext,
+  auditAs: AuditActor = { type: "user", id: actor.userId, label: actor.email },
+) {
   const inputData = parseInput(createOrgInput, raw, "name");
   const chosen = inputData.slug ? orgSlug.safeParse(inputData.slug) : null;
   if (chosen && !chosen.success) throw new ValidationError(chosen.error.issues[0].message, "slug");
@@ -31,7 +38,7 @@ export async function createOrg(db: Db, actor: Actor, raw: unknown, context: Req
         await tx.membership.create({ data: { orgId: org.id, userId: actor.userId, role: "admin" } });
         await recordAudit(tx, {
           action: "org.create",
-          actor: { type: "user", id: actor.userId, label: actor.email },
+          actor: auditAs,
           orgId: org.id,
           target: { type: "org", id: org.id, label: org.name },
           detail: { slug, name: org.name },

@@ -1,0 +1,62 @@
+import { z } from "zod";
+import type { Tier } from "@/generated/prisma/client";
+import { recordAudit, type AuditActor, type RequestContext } from "@/lib/audit/record-audit";
+import type { Db } from "@/lib/db/client";
+import { NotFoundError, parseInput } from "@/lib/errors/domain-errors";
+import { auditActor } from "@/lib/orgs/audit-actor";
+import { ensureCan, type OrgContext } from "@/lib/orgs/org-context";
+import { NATS_NOT_CONNECTED } from "./get-account-usage";
+import { provisionOrgAccount, type NatsRuntime } from "./provision-org-account";
+
+export const TIERS = ["free", "pro", "enterprise"] as const satisfies readonly Tier[];
+
+export const changeTierInput = z.object({ tier: z.enum(TIERS, "Choose Free, Pro or Enterprise.") });
+
+export type TierChange = {
+  tier: Tier;
+  changed: boolean;
+  /** Whether the new limits reached the NATS servers; when not, the org keeps the error and the reconciler retries. */
+  push: { ok: boolean; error?: string };
+};
+
+/** A member changes their org's plan (and with it the account's NATS limits). */
+export async function changeTier(db: Db, nats: NatsRuntime | null, ctx: OrgContext, raw: unknown, context: RequestContext): Promise<TierChange> {
+  ensureCan(ctx, "nats_account:write");
+  return applyTierChange(db, nats, ctx.org.id, raw, auditActor(ctx), context);
+}
+
+/** The same change by an operator on the server (`cordon org limits --tier`), who needs no membership. */
+export async function changeTierByOperator(db: Db, nats: NatsRuntime | null, slug: string, raw: unknown, actor: AuditActor): Promise<TierChange> {
+  const org = await db.org.findFirst({ where: { slug, deletedAt: null }, select: { id: true } });
+  if (!org) throw new NotFoundError("Organisation");
+  return applyTierChange(db, nats, org.id, raw, actor, {});
+}
+
+/**
+ * Commits the tier with its audit event, then pushes the account at once so
+ * the servers enforce the new limits live. A failed push is not undone: the
+ * database is the truth, the org keeps the error and the reconciler retries.
+ */
+async function applyTierChange(db: Db, nats: NatsRuntime | null, orgId: string, raw: unknown, actor: AuditActor, context: RequestContext): Promise<TierChange> {
+  const { tier } = parseInput(changeTierInput, raw, "tier");
+  // Refusing a downgrade while usage exceeds the lower plan belongs to billing (a later issue);
+  // until then the servers apply the lower limits to new connections, streams and messages.
+  const before = await db.$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ tier: Tier; slug: string }[]>`SELECT tier, slug FROM "Org" WHERE id = ${orgId}::uuid AND "deletedAt" IS NULL FOR UPDATE`;
+    if (!row) throw new NotFoundError("Organisation");
+    if (row.tier === tier) return row.tier;
+    await tx.org.update({ where: { id: orgId }, data: { tier, ...(nats ? {} : { natsError: `${NATS_NOT_CONNECTED}; the new limits apply once it is` }) } });
+    await recordAudit(tx, {
+      action: "tier.change",
+      actor,
+      orgId,
+      target: { type: "org", id: orgId, label: row.slug },
+      detail: { before: row.tier, after: tier },
+      context,
+    });
+    return row.tier;
+  });
+  if (before === tier) return { tier, changed: false, push: { ok: true } };
+  if (!nats) return { tier, changed: true, push: { ok: false, error: NATS_NOT_CONNECTED } };
+  return { tier, changed: true, push: await provisionOrgAccount(db, nats, orgId, actor) };
+}
