@@ -1,33 +1,33 @@
 import type { Metadata } from "next";
 import { NoAccess } from "@/components/console/no-access";
+import { amount } from "@/components/nats/amount";
+import { PlanForm } from "@/components/nats/plan-form";
+import { UsageCard } from "@/components/nats/usage-card";
 import { PageHeader } from "@/components/console/page-header";
 import { NatsTabs } from "@/components/nats/nats-tabs";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
+import { natsRuntime } from "@/lib/boot/boot-state";
+import { TIERS } from "@/lib/nats/change-tier";
+import { getAccountUsage } from "@/lib/nats/get-account-usage";
 import { getAccountView } from "@/lib/nats/get-account-view";
+import { TIER_LIMITS } from "@/lib/nats/tiers";
 import { loadConsole } from "@/lib/orgs/load-console";
 import { can } from "@/lib/orgs/org-context";
 
 export const metadata: Metadata = { title: "NATS" };
-
-function amount(value: number, unit: "bytes" | "count"): string {
-  if (value === -1) return "Unlimited";
-  if (unit === "count") return value.toLocaleString("en");
-  const units = ["B", "KB", "MB", "GB", "TB"];
-  let size = value;
-  let index = 0;
-  while (size >= 1024 && index < units.length - 1) {
-    size /= 1024;
-    index++;
-  }
-  return `${size % 1 === 0 ? size : size.toFixed(1)} ${units[index]}`;
-}
 
 export default async function NatsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const { ctx } = await loadConsole(slug);
   if (!can(ctx, "nats_account:read")) return <NoAccess orgSlug={slug} orgName={ctx.org.name} title="NATS" permission="nats_account:read" />;
   const account = getAccountView(ctx);
+  const usage = await getAccountUsage(natsRuntime(), account.publicKey);
+  const plans = TIERS.map((tier) => ({
+    value: tier,
+    label: tier[0].toUpperCase() + tier.slice(1),
+    summary: `${amount(TIER_LIMITS[tier].account.conn, "count")} connections, ${amount(TIER_LIMITS[tier].jetStream.streams, "count")} streams, ${amount(TIER_LIMITS[tier].jetStream.disk_storage, "bytes")} disk`,
+  }));
   const rows: [string, string][] = [
     ["Connections", amount(account.limits.account.conn, "count")],
     ["Subscriptions", amount(account.limits.account.subs, "count")],
@@ -72,6 +72,7 @@ export default async function NatsPage({ params }: { params: Promise<{ slug: str
           <dd>{account.pushedAt ? `${account.pushedAt.toISOString().replace("T", " ").slice(0, 19)} UTC` : "Never"}</dd>
         </dl>
       </Card>
+      <UsageCard usage={usage} limits={account.limits} />
       <Card title="Limits" description="Enforced by the NATS servers themselves; a plan change applies at once, with no restart.">
         <table className="w-full max-w-xl text-sm">
           <caption className="sr-only">Account limits</caption>
@@ -87,6 +88,11 @@ export default async function NatsPage({ params }: { params: Promise<{ slug: str
           </tbody>
         </table>
       </Card>
+      {can(ctx, "nats_account:write") && (
+        <Card title="Plan" description="Limits follow the plan. A change reaches the NATS servers at once, with no restart.">
+          <PlanForm slug={slug} tier={account.tier} options={plans} />
+        </Card>
+      )}
     </>
   );
 }
