@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { OperatorKeys } from "@/lib/nats/derive-keys";
 import { OrgConnectionPool } from "@/lib/nats/org-connection-pool";
 import { reconcileAccounts } from "@/lib/nats/reconcile-accounts";
+import { purgeDeletedOrgs } from "@/lib/orgs/purge-deleted-orgs";
 import { SystemConnection } from "@/lib/nats/system-connection";
 import { bootState, natsRuntime } from "./boot-state";
 
@@ -47,6 +48,9 @@ async function retryUnconverged(): Promise<void> {
   try {
     const report = await reconcileAccounts(getDb(), nats, { onlyUnconverged: true });
     if (report.orgs) console.log(`[reconcile] ${report.pushed} pushed, ${report.failed} still failing`);
+    // Orgs past their deletion grace period lose their NATS account (one cheap query when none is due).
+    const purge = await purgeDeletedOrgs(getDb(), nats);
+    if (purge.due) console.log(`[purge] ${purge.deleted.length} accounts deleted, ${purge.failed.length} failed`);
   } catch (error) {
     console.error(`[reconcile] ${(error as Error).message}`);
   } finally {
