@@ -86,3 +86,19 @@ test("a read-only API key lists streams but cannot create one", async () => {
   const denied = await callApi("POST", "/orgs/{slug}/nats/streams", { slug: org.slug }, { headers: bearer(key), body: { name: "X", subjects: ["x.>"] } });
   assert.equal(denied.status, 403);
 });
+
+test("the account over the API: status, limits and live usage; a plan change pushes the new limits at once", async () => {
+  const { org, headers } = await orgThroughApi();
+  const account = await callApi("GET", "/orgs/{slug}/nats", { slug: org.slug }, { headers });
+  assert.equal(account.status, 200);
+  const view = await account.json();
+  assert.equal(view.status, "active");
+  assert.equal(view.limits.account.conn, 25);
+  assert.equal(view.usage.available, true);
+  const changed = await callApi("PATCH", "/orgs/{slug}/nats", { slug: org.slug }, { headers, body: { tier: "pro" } });
+  assert.equal(changed.status, 200, await changed.clone().text());
+  assert.deepEqual(await changed.json(), { tier: "pro", changed: true, push: { ok: true } });
+  const after = await (await callApi("GET", "/orgs/{slug}/nats", { slug: org.slug }, { headers })).json();
+  assert.equal(after.limits.account.conn, 250);
+  assert.equal((await callApi("PATCH", "/orgs/{slug}/nats", { slug: org.slug }, { headers, body: { tier: "platinum" } })).status, 400);
+});

@@ -1,4 +1,4 @@
-import * as api from "@/lib/api/stream-endpoints";
+import * as api from "@/lib/api/nats-endpoints";
 import { natsRuntime } from "@/lib/boot/boot-state";
 import { methods } from "@/lib/gateway/methods";
 import { route } from "@/lib/gateway/route";

@@ -7,6 +7,23 @@ const limits = {
   maxMsgSize: z.number().int().optional(),
 };
 
+export const getAccount = endpoint({
+  method: "GET",
+  path: "/orgs/{slug}/nats",
+  tag: "NATS",
+  summary: "The org's NATS account: public key, status (pending with the reason, or active), plan limits, last push, live usage",
+  permission: "nats_account:read",
+});
+
+export const changeTier = endpoint({
+  method: "PATCH",
+  path: "/orgs/{slug}/nats",
+  tag: "NATS",
+  summary: "Change the plan: the account is rebuilt and pushed at once and the servers enforce the new limits without a restart",
+  permission: "nats_account:write",
+  body: z.object({ tier: z.enum(["free", "pro", "enterprise"]) }),
+});
+
 export const listStreams = endpoint({
   method: "GET",
   path: "/orgs/{slug}/nats/streams",
