@@ -1,13 +1,14 @@
 import type { Tier } from "@/generated/prisma/client";
+import { PLANS } from "@/lib/billing/plans";
 import type { RateLimitRule } from "@/lib/rate-limit/consume-rate-limit";
 
 const MINUTE = 60_000;
 
-/** Requests per minute per user or API key, by the plan of the org addressed (Free outside an org). */
+/** Requests per minute per user or API key, by the plan of the org addressed (Free outside an org); set in lib/billing/plans.ts. */
 export const API_RATE_LIMITS: Record<Tier, RateLimitRule> = {
-  free: { limit: 100, windowMs: MINUTE },
-  pro: { limit: 1_000, windowMs: MINUTE },
-  enterprise: { limit: 10_000, windowMs: MINUTE },
+  free: PLANS.free.apiRateLimit,
+  pro: PLANS.pro.apiRateLimit,
+  enterprise: PLANS.enterprise.apiRateLimit,
 };
 
 /** Calls without credentials, per client IP. */
