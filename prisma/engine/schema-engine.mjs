@@ -115,6 +115,18 @@ function patchCharColumns(adapter) {
   };
 }
 
+// adapter-pg splits a migration on every ";", which cuts function bodies
+// ($$ … $$) apart; PostgreSQL runs a multi-statement script itself, atomically.
+function patchExecuteScript(adapter) {
+  adapter.executeScript = async function (script) {
+    try {
+      await this.client.query(script);
+    } catch (error) {
+      this.onError(error);
+    }
+  };
+}
+
 // adapter-pg's own shadow database is dropped while its pool is connected;
 // ours closes the pool first and drops with FORCE.
 function createAdapterFactory(datasource) {
@@ -124,15 +136,21 @@ function createAdapterFactory(datasource) {
   factory.connect = async () => {
     const adapter = await connect();
     patchCharColumns(adapter);
+    patchExecuteScript(adapter);
     return adapter;
   };
   factory.connectToShadowDb = async () => {
-    if (datasource.shadowDatabaseUrl) return new PrismaPg(pgConfigFromUrl(datasource.shadowDatabaseUrl)).connect();
+    if (datasource.shadowDatabaseUrl) {
+      const adapter = await new PrismaPg(pgConfigFromUrl(datasource.shadowDatabaseUrl)).connect();
+      patchExecuteScript(adapter);
+      return adapter;
+    }
     const database = `prisma_shadow_${randomUUID().replaceAll("-", "")}`;
     await withAdminClient(config, (c) => c.query(`CREATE DATABASE ${quoteIdent(database)}`));
     const shadowFactory = new PrismaPg({ ...config, database });
     const adapter = await shadowFactory.connect();
     patchCharColumns(adapter);
+    patchExecuteScript(adapter);
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
       await dispose();
