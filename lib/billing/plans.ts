@@ -41,7 +41,7 @@ export const PLANS: Record<Tier, Plan> = {
     tier: "free",
     name: "Free",
     priceCents: 0,
-    seats: { included: 3, max: 3, extraCents: 0 },
+    seats: { included: 5, max: 5, extraCents: 0 },
     apiRateLimit: { limit: 100, windowMs: MINUTE_MS },
     nats: {
       account: { conn: 25, subs: 1_000, payload: 256 * 1024, data: -1, leaf: 0, imports: 10, exports: 10, wildcards: true },
@@ -54,7 +54,7 @@ export const PLANS: Record<Tier, Plan> = {
     tier: "pro",
     name: "Pro",
     priceCents: 49_00,
-    seats: { included: 5, max: 50, extraCents: 10_00 },
+    seats: { included: 10, max: 100, extraCents: 10_00 },
     apiRateLimit: { limit: 1_000, windowMs: MINUTE_MS },
     nats: {
       account: { conn: 250, subs: 10_000, payload: 1 * MB, data: -1, leaf: 5, imports: 50, exports: 50, wildcards: true },
@@ -70,7 +70,7 @@ export const PLANS: Record<Tier, Plan> = {
     tier: "enterprise",
     name: "Enterprise",
     priceCents: 499_00,
-    seats: { included: 25, max: -1, extraCents: 8_00 },
+    seats: { included: 50, max: -1, extraCents: 8_00 },
     apiRateLimit: { limit: 10_000, windowMs: MINUTE_MS },
     nats: {
       account: { conn: 5_000, subs: -1, payload: 1 * MB, data: -1, leaf: -1, imports: -1, exports: -1, wildcards: true },

@@ -1,3 +1,4 @@
+import { runBillingCycle } from "@/lib/billing/run-billing-cycle";
 import { loadConfig } from "@/lib/config/config";
 import { getDb } from "@/lib/db/client";
 import { OperatorKeys } from "@/lib/nats/derive-keys";
@@ -51,6 +52,7 @@ async function retryUnconverged(): Promise<void> {
     // Orgs past their deletion grace period lose their NATS account (one cheap query when none is due).
     const purge = await purgeDeletedOrgs(getDb(), nats);
     if (purge.due) console.log(`[purge] ${purge.deleted.length} accounts deleted, ${purge.failed.length} failed`);
+    await runBillingCycle(getDb(), nats); // usage metering and invoices, at most once a minute
   } catch (error) {
     console.error(`[reconcile] ${(error as Error).message}`);
   } finally {

@@ -1,4 +1,5 @@
 import { recordAudit } from "@/lib/audit/record-audit";
+import { ensureSeatAvailable } from "@/lib/billing/ensure-seat-available";
 import type { Db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { ForbiddenError } from "@/lib/errors/domain-errors";
@@ -34,6 +35,7 @@ export async function acceptInvite(db: Db, token: unknown, user: InviteAcceptor,
 
       const existing = await tx.membership.findUnique({ where: { orgId_userId: { orgId: invite.orgId, userId: user.userId } }, select: { id: true } });
       if (existing) return { orgSlug: invite.org.slug, alreadyMember: true };
+      await ensureSeatAvailable(tx, { id: invite.orgId });
 
       // The row lock makes concurrent accepts queue here; each re-checks the condition after the one before commits.
       const { count } = await tx.invite.updateMany({

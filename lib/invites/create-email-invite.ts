@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { normaliseEmail } from "@/lib/auth/login-rules";
+import { ensureSeatAvailable } from "@/lib/billing/ensure-seat-available";
 import type { Db } from "@/lib/db/client";
 import { ConflictError, parseInput } from "@/lib/errors/domain-errors";
 import type { HttpContext } from "@/lib/http/request-context";
@@ -27,6 +28,7 @@ export async function createEmailInvite(db: Db, ctx: OrgContext, raw: CreateEmai
   const { invite, emailId, link } = await db.$transaction(async (tx) => {
     const member = await tx.membership.findFirst({ where: { orgId: ctx.org.id, user: { email } }, select: { id: true } });
     if (member) throw new ConflictError("That person is already a member of this organisation.", "email");
+    await ensureSeatAvailable(tx, ctx.org, { reservePending: true });
     const stored = await storeInvite(tx, ctx, { kind: "email", email, role: input.role, expiresInDays: EMAIL_INVITE_DAYS, maxUses: 1 }, context);
     const link = inviteLink(context.origin, stored.token);
     const invite = stored.invite;

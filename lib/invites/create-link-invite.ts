@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ensureSeatAvailable } from "@/lib/billing/ensure-seat-available";
 import type { Db } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors/domain-errors";
 import type { HttpContext } from "@/lib/http/request-context";
@@ -45,8 +46,9 @@ export async function createLinkInvite(db: Db, ctx: OrgContext, raw: CreateLinkI
   ensureCan(ctx, "invites:write");
   const parsedData = parseInput(createLinkInviteInput, raw, "role");
   const { expiresInDays, maxUses } = parsedData;
-  const { invite, token } = await db.$transaction((tx) =>
-    storeInvite(tx, ctx, { kind: "link", email: null, role: parsedData.role, expiresInDays, maxUses }, context),
-  );
+  const { invite, token } = await db.$transaction(async (tx) => {
+    await ensureSeatAvailable(tx, ctx.org);
+    return storeInvite(tx, ctx, { kind: "link", email: null, role: parsedData.role, expiresInDays, maxUses }, context);
+  });
   return { invite, link: inviteLink(context.origin, token) };
 }

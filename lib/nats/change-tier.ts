@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { Tier } from "@/generated/prisma/client";
 import { recordAudit, type AuditActor, type RequestContext } from "@/lib/audit/record-audit";
+import { ensurePlanFitsUsage } from "@/lib/billing/ensure-plan-fits-usage";
+import { syncSubscriptionPlan } from "@/lib/billing/sync-subscription-plan";
 import type { Db } from "@/lib/db/client";
 import { NotFoundError, parseInput } from "@/lib/errors/domain-errors";
 import { auditActor } from "@/lib/orgs/audit-actor";
@@ -33,19 +35,33 @@ export async function changeTierByOperator(db: Db, nats: NatsRuntime | null, slu
 }
 
 /**
- * Commits the tier with its audit event, then pushes the account at once so
- * the servers enforce the new limits live. A failed push is not undone: the
- * database is the truth, the org keeps the error and the reconciler retries.
+ * Commits the tier (and the subscription's plan) with its audit event, then
+ * pushes the account at once so the servers enforce the new limits live. A
+ * downgrade the current usage would violate is refused first, unless the
+ * payment provider already made it (`checkUsage: false`: its word is final).
+ * A failed push is not undone: the database is the truth, the org keeps the
+ * error and the reconciler retries.
  */
-async function applyTierChange(db: Db, nats: NatsRuntime | null, orgId: string, raw: unknown, actor: AuditActor, context: RequestContext): Promise<TierChange> {
+export async function applyTierChange(
+  db: Db,
+  nats: NatsRuntime | null,
+  orgId: string,
+  raw: unknown,
+  actor: AuditActor,
+  context: RequestContext,
+  { checkUsage = true }: { checkUsage?: boolean } = {},
+): Promise<TierChange> {
   const { tier } = parseInput(changeTierInput, raw, "tier");
-  // Refusing a downgrade while usage exceeds the lower plan belongs to billing (a later issue);
-  // until then the servers apply the lower limits to new connections, streams and messages.
+  const current = await db.org.findFirst({ where: { id: orgId, deletedAt: null }, select: { tier: true } });
+  if (!current) throw new NotFoundError("Organisation");
+  // Checked before the transaction (it asks NATS): a stream created in between slips through; the new limits then refuse more.
+  if (checkUsage) await ensurePlanFitsUsage(db, nats, orgId, current.tier, tier);
   const before = await db.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<{ tier: Tier; slug: string }[]>`SELECT tier, slug FROM "Org" WHERE id = ${orgId}::uuid AND "deletedAt" IS NULL FOR UPDATE`;
     if (!row) throw new NotFoundError("Organisation");
     if (row.tier === tier) return row.tier;
     await tx.org.update({ where: { id: orgId }, data: { tier, ...(nats ? {} : { natsError: `${NATS_NOT_CONNECTED}; the new limits apply once it is` }) } });
+    await syncSubscriptionPlan(tx, orgId, tier);
     await recordAudit(tx, {
       action: "tier.change",
       actor,
