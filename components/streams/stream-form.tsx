@@ -9,19 +9,10 @@ import type { ActionResult } from "@/lib/orgs/org-action";
 /** The form's values as typed: limits in MB, hours and KB, empty for no limit. */
 export type StreamFormValues = { name: string; subjects: string; storage: string; maxMegabytes: string; maxAgeHours: string; maxMessageKilobytes: string };
 
-export const EMPTY_STREAM_FORM: StreamFormValues = { name: "", subjects: "", storage: "file", maxMegabytes: "", maxAgeHours: "", maxMessageKilobytes: "" };
+const EMPTY_STREAM_FORM: StreamFormValues = { name: "", subjects: "", storage: "file", maxMegabytes: "", maxAgeHours: "", maxMessageKilobytes: "" };
 
-function valuesOf(form: FormData, fallback: StreamFormValues): StreamFormValues {
-  const text = (key: keyof StreamFormValues) => (form.has(key) ? String(form.get(key)) : fallback[key]);
-  return {
-    name: text("name"),
-    subjects: text("subjects"),
-    storage: text("storage"),
-    maxMegabytes: text("maxMegabytes"),
-    maxAgeHours: text("maxAgeHours"),
-    maxMessageKilobytes: text("maxMessageKilobytes"),
-  };
-}
+/** A refused submit comes back with what was typed, so the form shows it again. */
+export type StreamFormState = ActionResult & { values?: StreamFormValues };
 
 function Errors({ id, errors }: { id: string; errors?: string[] }) {
   if (!errors?.length) return null;
@@ -44,24 +35,21 @@ export function StreamForm({
   editing = false,
   submitLabel,
 }: {
-  action: (state: ActionResult, form: FormData) => Promise<ActionResult>;
+  action: (state: StreamFormState, form: FormData) => Promise<StreamFormState>;
   initial?: StreamFormValues;
   editing?: boolean;
   submitLabel: string;
 }) {
-  const [values, setValues] = useState(initial);
-  // A new key remounts the fields with `values` as their defaults (React resets a form after its action).
+  const [state, formAction, pending] = useActionState<StreamFormState, FormData>(action, { ok: true });
+  const values = state.values ?? initial;
+  // Every answer remounts the fields with `values` as their defaults: React resets a form after
+  // its action, and a <select> would otherwise keep its first default.
+  const [answered, setAnswered] = useState(state);
   const [version, setVersion] = useState(0);
-  const [state, formAction, pending] = useActionState<ActionResult, FormData>(
-    async (previous, form) => {
-      const submitted = valuesOf(form, values);
-      const result = await action(previous, form);
-      setValues(result.ok && !editing ? EMPTY_STREAM_FORM : submitted);
-      setVersion((v) => v + 1);
-      return result;
-    },
-    { ok: true },
-  );
+  if (answered !== state) {
+    setAnswered(state);
+    setVersion(version + 1);
+  }
   const errors = state.ok ? undefined : state.fieldErrors;
   const id = useId();
   const selectClass = "rounded-md border border-zinc-300 bg-white px-2 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900";

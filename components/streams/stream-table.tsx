@@ -61,7 +61,13 @@ function StreamRow({ slug, stream, canWrite, canDelete }: { slug: string; stream
             </span>
           )}
         </td>
-        <td className="px-4 py-3 font-mono text-xs">{stream.subjects.join(", ")}</td>
+        <td className="px-4 py-3 font-mono text-xs whitespace-nowrap">
+          {stream.subjects.map((subject) => (
+            <span key={subject} className="block">
+              {subject}
+            </span>
+          ))}
+        </td>
         <td className="px-4 py-3 text-right tabular-nums">{stream.messages.toLocaleString("en")}</td>
         <td className="px-4 py-3 text-right whitespace-nowrap tabular-nums">
           {formatBytes(stream.bytes)}
@@ -76,7 +82,7 @@ function StreamRow({ slug, stream, canWrite, canDelete }: { slug: string; stream
           {stream.maxMsgSize > 0 && `, ≤ ${formatBytes(stream.maxMsgSize)} each`}
         </td>
         <td className="px-4 py-3">
-          <div className="flex flex-wrap justify-end gap-2">
+          <div className="flex justify-end gap-2 whitespace-nowrap">
             {canWrite && !stream.system && (
               <Button type="button" variant="secondary" aria-expanded={editing} aria-controls={editId} onClick={() => setEditing(!editing)}>
                 {editing ? "Close" : "Edit"}
@@ -85,6 +91,8 @@ function StreamRow({ slug, stream, canWrite, canDelete }: { slug: string; stream
             )}
             {canDelete && (
               <ConfirmButton
+                // A new key after each purge puts the button back to "Purge": the stream stays, unlike a deleted one.
+                key={purge.submittedAt}
                 label={`Purge all messages of ${stream.name}`}
                 confirmLabel={`Purge ${stream.name}`}
                 pending={purge.isPending}

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { natsRuntime } from "@/lib/boot/boot-state";
+import type { StreamFormState, StreamFormValues } from "@/components/streams/stream-form";
 import { getDb } from "@/lib/db/client";
 import { runOrgAction, type ActionResult } from "@/lib/orgs/org-action";
 import { createStream } from "@/lib/streams/create-stream";
@@ -13,38 +14,50 @@ const MB = 1024 * 1024;
 const KB = 1024;
 const HOUR = 3600;
 
-/** A number field of the form in its unit (MB, hours, KB) as the use case's bytes or seconds; empty is "no limit". */
-function amountOf(form: FormData, field: string, unit: number, none: number): number {
-  const raw = String(form.get(field) ?? "").trim();
-  return raw ? Math.round(Number(raw) * unit) : none;
-}
-
-function streamInput(form: FormData) {
+/** The form as typed (echoed back when refused, so nothing typed is lost). */
+function formValues(form: FormData): StreamFormValues {
+  const text = (key: keyof StreamFormValues) => String(form.get(key) ?? "");
   return {
-    subjects: String(form.get("subjects") ?? "")
-      .split(/[\s,]+/)
-      .filter(Boolean),
-    maxBytes: amountOf(form, "maxMegabytes", MB, -1),
-    maxAgeSeconds: amountOf(form, "maxAgeHours", HOUR, 0),
-    maxMsgSize: amountOf(form, "maxMessageKilobytes", KB, -1),
+    name: text("name"),
+    subjects: text("subjects"),
+    storage: text("storage") || "file",
+    maxMegabytes: text("maxMegabytes"),
+    maxAgeHours: text("maxAgeHours"),
+    maxMessageKilobytes: text("maxMessageKilobytes"),
   };
 }
 
-export async function createStreamAction(slug: string, _previous: ActionResult, form: FormData): Promise<ActionResult> {
-  const input = { ...streamInput(form), name: String(form.get("name") ?? ""), storage: String(form.get("storage") ?? "file") };
-  const result = await runOrgAction(slug, async (ctx, context) => void (await createStream(getDb(), natsRuntime(), ctx, input, context)), "Stream created.");
-  revalidatePath(`/orgs/${slug}/nats/streams`);
-  return result;
+/** A number typed in its unit (MB, hours, KB) as the use case's bytes or seconds; empty is "no limit". */
+function amountOf(typed: string, unit: number, none: number): number {
+  return typed.trim() ? Math.round(Number(typed) * unit) : none;
 }
 
-export async function updateStreamAction(slug: string, name: string, _previous: ActionResult, form: FormData): Promise<ActionResult> {
+function streamInput(values: StreamFormValues) {
+  return {
+    subjects: values.subjects.split(/[\s,]+/).filter(Boolean),
+    maxBytes: amountOf(values.maxMegabytes, MB, -1),
+    maxAgeSeconds: amountOf(values.maxAgeHours, HOUR, 0),
+    maxMsgSize: amountOf(values.maxMessageKilobytes, KB, -1),
+  };
+}
+
+export async function createStreamAction(slug: string, _previous: StreamFormState, form: FormData): Promise<StreamFormState> {
+  const values = formValues(form);
+  const input = { ...streamInput(values), name: values.name, storage: values.storage };
+  const result = await runOrgAction(slug, async (ctx, context) => void (await createStream(getDb(), natsRuntime(), ctx, input, context)), "Stream created.");
+  revalidatePath(`/orgs/${slug}/nats/streams`);
+  return result.ok ? result : { ...result, values };
+}
+
+export async function updateStreamAction(slug: string, name: string, _previous: StreamFormState, form: FormData): Promise<StreamFormState> {
+  const values = formValues(form);
   const result = await runOrgAction(
     slug,
-    async (ctx, context) => void (await updateStream(getDb(), natsRuntime(), ctx, name, streamInput(form), context)),
+    async (ctx, context) => void (await updateStream(getDb(), natsRuntime(), ctx, name, streamInput(values), context)),
     "Stream saved.",
   );
   revalidatePath(`/orgs/${slug}/nats/streams`);
-  return result;
+  return result.ok ? result : { ...result, values };
 }
 
 export async function purgeStreamAction(slug: string, name: string): Promise<ActionResult<{ purged: number }>> {
