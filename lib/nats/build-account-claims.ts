@@ -1,10 +1,13 @@
 import { createHash } from "node:crypto";
 import type { Account } from "@nats-io/jwt";
-import type { Org } from "@/generated/prisma/client";
+import type { NatsRevocation, Org } from "@/generated/prisma/client";
 import type { OperatorKeys } from "./derive-keys";
 import { TIER_LIMITS } from "./tiers";
 
-export type AccountState = Pick<Org, "id" | "slug" | "tier" | "natsKeyGeneration">;
+export type AccountState = Pick<Org, "id" | "slug" | "tier" | "natsKeyGeneration"> & {
+  /** Revoked user keys (load them with `activeRevocations()`): a state built without them pushes none, re-admitting those users. */
+  natsRevocations?: Pick<NatsRevocation, "publicKey" | "revokedAt">[];
+};
 
 /**
  * The account's claims as a pure function of database state: the same org
@@ -20,6 +23,10 @@ export function buildAccountClaims(org: AccountState, keys: OperatorKeys): { nam
       limits: { ...limits.account, ...limits.jetStream },
       signing_keys: [keys.accountSigningKey(org.id, org.natsKeyGeneration).getPublicKey()],
       tags: [`org:${org.id}`, `tier:${org.tier}`],
+      // Left out when empty, so an org without revocations keeps the claims (and hash) it had.
+      ...(org.natsRevocations?.length
+        ? { revocations: Object.fromEntries(org.natsRevocations.map((r) => [r.publicKey, Math.floor(r.revokedAt.getTime() / 1000)])) }
+        : {}),
     },
   };
 }

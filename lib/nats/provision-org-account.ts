@@ -2,6 +2,8 @@ import type { Org } from "@/generated/prisma/client";
 import { recordAuditBatch, type AuditActor, type AuditEventInput } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/transaction";
+import { activeRevocations } from "./account-revocations";
+import type { AccountState } from "./build-account-claims";
 import type { OperatorKeys } from "./derive-keys";
 import { ensureOrgStreams, type EnsureStreamsReport } from "./ensure-org-streams";
 import type { OrgConnectionPool } from "./org-connection-pool";
@@ -28,7 +30,7 @@ export type PushOutcome = { org: Org } & (
  * live inside the account, so they can only follow the push). The org is
  * converged only when both succeeded; failures are an outcome, not an exception.
  */
-export async function pushOrgAccount(nats: NatsRuntime, org: Org): Promise<PushOutcome> {
+export async function pushOrgAccount(nats: NatsRuntime, org: Org & Pick<AccountState, "natsRevocations">): Promise<PushOutcome> {
   let pushed: Pushed;
   try {
     const result = await pushAccount(nats.system, nats.keys, org);
@@ -97,7 +99,7 @@ export async function recordPushOutcomes(tx: Tx, outcomes: PushOutcome[], actor:
 
 /** Pushes one org's account and ensures its streams now, and records the outcome (after creating an org, after a plan change). */
 export async function provisionOrgAccount(db: Db, nats: NatsRuntime, orgId: string, actor: AuditActor = RECONCILER): Promise<{ ok: boolean; error?: string }> {
-  const outcome = await pushOrgAccount(nats, await db.org.findUniqueOrThrow({ where: { id: orgId } }));
+  const outcome = await pushOrgAccount(nats, await db.org.findUniqueOrThrow({ where: { id: orgId }, include: activeRevocations() }));
   await db.$transaction((tx) => recordPushOutcomes(tx, [outcome], actor));
   return outcome.ok ? { ok: true } : { ok: false, error: outcome.error };
 }

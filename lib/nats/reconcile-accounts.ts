@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import { activeRevocations } from "./account-revocations";
 import { pushOrgAccount, recordPushOutcomes, type NatsRuntime, type PushOutcome } from "./provision-org-account";
 
 export type ReconcileReport = { orgs: number; pushed: number; failed: number; ms: number };
@@ -19,6 +20,7 @@ export async function reconcileAccounts(
   const orgs = await db.org.findMany({
     where: { deletedAt: null, ...(options.onlyUnconverged ? { OR: [{ status: "pending" }, { natsError: { not: null } }] } : {}) },
     orderBy: { createdAt: "asc" },
+    include: activeRevocations(),
   });
   const outcomes: PushOutcome[] = [];
   let next = 0;

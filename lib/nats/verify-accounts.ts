@@ -1,5 +1,6 @@
 import { decode, type Account } from "@nats-io/jwt";
 import type { Db } from "@/lib/db/client";
+import { activeRevocations } from "./account-revocations";
 import { buildAccountClaims } from "./build-account-claims";
 import type { NatsRuntime } from "./provision-org-account";
 
@@ -22,7 +23,7 @@ export function claimDifferences(expected: unknown, actual: unknown, path = ""):
  * fields are all drift.
  */
 export async function verifyAccounts(db: Db, nats: NatsRuntime): Promise<AccountCheck[]> {
-  const orgs = await db.org.findMany({ where: { deletedAt: null }, orderBy: { slug: "asc" } });
+  const orgs = await db.org.findMany({ where: { deletedAt: null }, orderBy: { slug: "asc" }, include: activeRevocations() });
   const checks: AccountCheck[] = [];
   for (const org of orgs) {
     const built = buildAccountClaims(org, nats.keys);
