@@ -2,11 +2,13 @@ import { z } from "zod";
 import type { Tier } from "@/generated/prisma/client";
 import { recordAudit, type AuditActor, type RequestContext } from "@/lib/audit/record-audit";
 import { ensurePlanFitsUsage } from "@/lib/billing/ensure-plan-fits-usage";
+import { isDowngrade } from "@/lib/billing/plans";
 import { syncSubscriptionPlan } from "@/lib/billing/sync-subscription-plan";
 import type { Db } from "@/lib/db/client";
 import { NotFoundError, parseInput } from "@/lib/errors/domain-errors";
 import { auditActor } from "@/lib/orgs/audit-actor";
 import { ensureCan, type OrgContext } from "@/lib/orgs/org-context";
+import { ensureOrgStreams } from "./ensure-org-streams";
 import { NATS_NOT_CONNECTED } from "./get-account-usage";
 import { provisionOrgAccount, type NatsRuntime } from "./provision-org-account";
 
@@ -74,5 +76,12 @@ export async function applyTierChange(
   });
   if (before === tier) return { tier, changed: false, push: { ok: true } };
   if (!nats) return { tier, changed: true, push: { ok: false, error: NATS_NOT_CONNECTED } };
+  if (isDowngrade(before, tier)) {
+    // Shrink the system streams while the account still has the larger plan's storage: once the lower limit
+    // is pushed, nats-server refuses every stream update while the old reservations exceed it. A failure
+    // here resurfaces in the push below, which reports it.
+    const org = await db.org.findUniqueOrThrow({ where: { id: orgId }, select: { id: true, natsKeyGeneration: true } });
+    await ensureOrgStreams(nats.pool, { ...org, tier }).catch(() => undefined);
+  }
   return { tier, changed: true, push: await provisionOrgAccount(db, nats, orgId, actor) };
 }

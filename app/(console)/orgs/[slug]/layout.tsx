@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { UsageAlertBanner } from "@/components/billing/usage-alert-banner";
 import { AppHeader } from "@/components/console/app-header";
 import { OrgNav, type NavItem } from "@/components/console/org-nav";
 import { OrgSwitcher } from "@/components/console/org-switcher";
@@ -24,7 +25,7 @@ export default async function OrgLayout({ children, params }: { children: ReactN
     { href: `${base}/api-keys`, label: "API keys", permission: "api_keys:read" },
     { href: `${base}/services`, label: "Services", permission: "services:read" },
     { href: `${base}/nats`, label: "NATS", permission: "nats_account:read" },
-    { href: `${base}/billing`, label: "Billing", coming: true, permission: "billing:read" },
+    { href: `${base}/billing`, label: "Billing", permission: "billing:read" },
     { href: `${base}/audit`, label: "Audit", coming: true, permission: "audit:read" },
     { href: `${base}/settings`, label: "Settings" },
   ];
@@ -41,6 +42,7 @@ export default async function OrgLayout({ children, params }: { children: ReactN
           <OrgNav items={items} />
         </aside>
         <main className="flex min-w-0 flex-1 flex-col gap-6">
+          {!mfaMissing && <UsageAlertBanner ctx={ctx} />}
           {mfaMissing ? (
             <Notice tone="error">
               {ctx.org.name} requires two-factor authentication.{" "}
