@@ -2,10 +2,11 @@ import { z } from "zod";
 import type { Tier } from "@/generated/prisma/client";
 import { recordAudit, type AuditActor, type RequestContext } from "@/lib/audit/record-audit";
 import { ensurePlanFitsUsage } from "@/lib/billing/ensure-plan-fits-usage";
+import { paymentProvider } from "@/lib/billing/payment-provider";
 import { isDowngrade } from "@/lib/billing/plans";
 import { syncSubscriptionPlan } from "@/lib/billing/sync-subscription-plan";
 import type { Db } from "@/lib/db/client";
-import { NotFoundError, parseInput } from "@/lib/errors/domain-errors";
+import { ConflictError, NotFoundError, parseInput } from "@/lib/errors/domain-errors";
 import { auditActor } from "@/lib/orgs/audit-actor";
 import { ensureCan, type OrgContext } from "@/lib/orgs/org-context";
 import { ensureOrgStreams } from "./ensure-org-streams";
@@ -26,6 +27,9 @@ export type TierChange = {
 /** A member changes their org's plan (and with it the account's NATS limits). */
 export async function changeTier(db: Db, nats: NatsRuntime | null, ctx: OrgContext, raw: unknown, context: RequestContext): Promise<TierChange> {
   ensureCan(ctx, "nats_account:write");
+  // The plan is also what the org pays for: the Billing page's rules apply (billing:write; Stripe's checkout when set up).
+  ensureCan(ctx, "billing:write");
+  if (paymentProvider().name !== "local") throw new ConflictError("Plans are paid through Stripe: change the plan on the Billing page.", "tier");
   return applyTierChange(db, nats, ctx.org.id, raw, auditActor(ctx), context);
 }
 

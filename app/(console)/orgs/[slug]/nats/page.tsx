@@ -88,7 +88,7 @@ export default async function NatsPage({ params }: { params: Promise<{ slug: str
           </tbody>
         </table>
       </Card>
-      {can(ctx, "nats_account:write") && (
+      {can(ctx, "nats_account:write") && can(ctx, "billing:write") && (
         <Card title="Plan" description="Limits follow the plan. A change reaches the NATS servers at once, with no restart.">
           <PlanForm slug={slug} tier={account.tier} options={plans} />
         </Card>
