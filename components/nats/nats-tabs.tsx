@@ -2,6 +2,8 @@ import Link from "next/link";
 
 const TABS = [
   { key: "account", label: "Account", path: "" },
+  { key: "users", label: "Users", path: "/users" },
+  { key: "devices", label: "Devices", path: "/devices" },
   { key: "streams", label: "Streams", path: "/streams" },
 ] as const;
 
