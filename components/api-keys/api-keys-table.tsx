@@ -51,7 +51,16 @@ export function ApiKeysTable({ slug, keys, canRevoke }: { slug: string; keys: Ap
     >
       {keys.map((key) => (
         <tr key={key.id} className="align-top">
-          <td className="px-4 py-2 font-medium">{key.name}</td>
+          <td className="px-4 py-2 font-medium">
+            {key.name}
+            <a
+              href={`/orgs/${slug}/audit?actor=${key.id}`}
+              className="ml-2 text-xs font-normal text-emerald-700 hover:underline dark:text-emerald-400"
+              aria-label={`What ${key.name} did`}
+            >
+              History
+            </a>
+          </td>
           <td className="px-4 py-2 whitespace-nowrap">
             <code className="text-xs">{maskedApiKey(key.prefix)}</code>
           </td>

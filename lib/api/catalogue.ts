@@ -1,5 +1,6 @@
 import type { Endpoint } from "@/lib/gateway/endpoint";
 import * as apiKeys from "./api-key-endpoints";
+import * as audit from "./audit-endpoints";
 import * as auth from "./auth-endpoints";
 import * as billing from "./billing-endpoints";
 import * as invites from "./invite-endpoints";
@@ -16,8 +17,9 @@ const isEndpoint = (value: unknown): value is Endpoint =>
   typeof value === "object" && value !== null && "method" in value && "path" in value && "summary" in value;
 
 /** Every /api/v1 endpoint, in reference order: the OpenAPI document is built from this list. */
-export const API_ENDPOINTS: Endpoint[] = [auth, orgs, members, teams, invites, roles, apiKeys, services, nats, natsUsers, devices, billing].flatMap((module) =>
-  Object.values(module)
-    .flatMap((value) => (Array.isArray(value) ? value : [value]))
-    .filter(isEndpoint),
+export const API_ENDPOINTS: Endpoint[] = [auth, orgs, members, teams, invites, roles, apiKeys, services, nats, natsUsers, devices, billing, audit].flatMap(
+  (module) =>
+    Object.values(module)
+      .flatMap((value) => (Array.isArray(value) ? value : [value]))
+      .filter(isEndpoint),
 );

@@ -69,6 +69,7 @@ export const AUDIT_ACTIONS = {
   "service.secret.rotate": "An upstream service's signing secret was rotated",
   "service.secret.retire": "An upstream service's previous signing secret was retired",
   "service.delete": "An upstream service was removed",
+  "audit.export": "The audit trail was exported (CSV or NDJSON)",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

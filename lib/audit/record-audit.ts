@@ -86,27 +86,42 @@ async function appendEvents(client: Tx, events: AuditEventInput[]): Promise<Audi
     return { ...fields, prevHash: head.hash, hash };
   });
 
-  await tx.auditEvent.createMany({ data: rows.map((row) => ({ ...row, detail: row.detail as Prisma.InputJsonObject })) });
-  const outbox = rows.filter((row) => row.orgId).map((row) => ({ eventId: row.id, orgId: row.orgId!, action: row.action, createdAt: row.createdAt }));
-  if (outbox.length) await tx.auditOutbox.createMany({ data: outbox });
+  await insertEvents(tx, rows);
   return rows;
 }
 
 type Head = { seq: bigint; hash: string };
 
 async function chainHeads(tx: Tx, orgIds: (string | null)[]): Promise<Map<string | null, Head>> {
-  const heads = new Map<string | null, Head>();
-  const orgs = orgIds.filter((id): id is string => id !== null);
-  if (orgs.length) {
-    const rows = await tx.$queryRaw<{ orgId: string; seq: bigint; hash: string }[]>`
-      SELECT c.org::text AS "orgId", h.seq, h.hash
-      FROM unnest(${orgs}::uuid[]) AS c(org)
-      CROSS JOIN LATERAL (SELECT seq, hash FROM "AuditEvent" WHERE "orgId" = c.org ORDER BY seq DESC LIMIT 1) AS h`;
-    for (const row of rows) heads.set(row.orgId, { seq: BigInt(row.seq), hash: row.hash });
-  }
-  if (orgIds.includes(null)) {
-    const head = await tx.auditEvent.findFirst({ where: { orgId: null }, orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
-    if (head) heads.set(null, head);
-  }
-  return heads;
+  const rows = await tx.$queryRaw<{ orgId: string | null; seq: bigint; hash: string }[]>`
+    SELECT c.org::text AS "orgId", h.seq, h.hash
+    FROM unnest(${orgIds}::uuid[]) AS c(org)
+    CROSS JOIN LATERAL (
+      (SELECT seq, hash FROM "AuditEvent" WHERE c.org IS NOT NULL AND "orgId" = c.org ORDER BY seq DESC LIMIT 1)
+      UNION ALL
+      (SELECT seq, hash FROM "AuditEvent" WHERE c.org IS NULL AND "orgId" IS NULL ORDER BY seq DESC LIMIT 1)
+    ) AS h`;
+  return new Map(rows.map((row) => [row.orgId, { seq: BigInt(row.seq), hash: row.hash }]));
+}
+
+/** The events and their outbox rows in one statement: one round trip while the chain locks are held. */
+async function insertEvents(tx: Tx, rows: AuditEvent[]): Promise<void> {
+  const column = <T>(pick: (row: AuditEvent) => T) => rows.map(pick);
+  await tx.$executeRaw`
+    WITH event AS (
+      INSERT INTO "AuditEvent" (id, "createdAt", "orgId", seq, "prevHash", hash, "actorType", "actorId", "actorLabel", action,
+        "targetType", "targetId", "targetLabel", detail, ip, "userAgent", "requestId", outcome)
+      SELECT id::uuid, created::timestamptz AT TIME ZONE 'UTC', org::uuid, seq::bigint, prev, hash, actor_type::"ActorType", actor_id, actor_label, action,
+        target_type, target_id, target_label, detail::jsonb, ip, user_agent, request_id, outcome::"AuditOutcome"
+      FROM unnest(
+        ${column((r) => r.id)}::text[], ${column((r) => r.createdAt.toISOString())}::text[], ${column((r) => r.orgId)}::text[],
+        ${column((r) => r.seq.toString())}::text[], ${column((r) => r.prevHash)}::text[], ${column((r) => r.hash)}::text[],
+        ${column((r) => r.actorType)}::text[], ${column((r) => r.actorId)}::text[], ${column((r) => r.actorLabel)}::text[],
+        ${column((r) => r.action)}::text[], ${column((r) => r.targetType)}::text[], ${column((r) => r.targetId)}::text[],
+        ${column((r) => r.targetLabel)}::text[], ${column((r) => JSON.stringify(r.detail))}::text[], ${column((r) => r.ip)}::text[],
+        ${column((r) => r.userAgent)}::text[], ${column((r) => r.requestId)}::text[], ${column((r) => r.outcome)}::text[]
+      ) AS t(id, created, org, seq, prev, hash, actor_type, actor_id, actor_label, action, target_type, target_id, target_label, detail, ip, user_agent, request_id, outcome)
+      RETURNING id, "orgId", action, "createdAt"
+    )
+    INSERT INTO "AuditOutbox" ("eventId", "orgId", action, "createdAt") SELECT id, "orgId", action, "createdAt" FROM event WHERE "orgId" IS NOT NULL`;
 }

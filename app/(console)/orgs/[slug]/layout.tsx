@@ -26,7 +26,7 @@ export default async function OrgLayout({ children, params }: { children: ReactN
     { href: `${base}/services`, label: "Services", permission: "services:read" },
     { href: `${base}/nats`, label: "NATS", permission: "nats_account:read" },
     { href: `${base}/billing`, label: "Billing", permission: "billing:read" },
-    { href: `${base}/audit`, label: "Audit", coming: true, permission: "audit:read" },
+    { href: `${base}/audit`, label: "Audit", permission: "audit:read" },
     { href: `${base}/settings`, label: "Settings" },
   ];
   const items: NavItem[] = sections

@@ -90,7 +90,18 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
                   </div>
                 </div>
               </td>
-              <td className="px-4 py-2">{member.email}</td>
+              <td className="px-4 py-2">
+                {member.email}
+                {can(ctx, "audit:read") && (
+                  <Link
+                    href={`/orgs/${slug}/audit?target=${member.id}`}
+                    className="ml-2 text-xs text-emerald-700 hover:underline dark:text-emerald-400"
+                    aria-label={`History of ${member.name}`}
+                  >
+                    History
+                  </Link>
+                )}
+              </td>
               <td className="px-4 py-2 whitespace-nowrap">{member.joinedAt.toISOString().slice(0, 10)}</td>
               <td className="px-4 py-2">
                 {canEdit ? (
