@@ -3,8 +3,10 @@ import { after, before, test } from "node:test";
 import Stripe from "stripe";
 import { issueApiTokens } from "@/lib/auth/issue-api-tokens";
 import { changePlan } from "@/lib/billing/change-plan";
+import { closeDuePeriods } from "@/lib/billing/close-due-periods";
 import { SeatLimitError } from "@/lib/billing/ensure-seat-available";
 import { generateInvoice } from "@/lib/billing/generate-invoice";
+import { getSubscription } from "@/lib/billing/get-subscription";
 import { sampleUsage } from "@/lib/billing/sample-usage";
 import { countApiRequest } from "@/lib/billing/count-api-request";
 import { PLANS } from "@/lib/billing/plans";
@@ -152,6 +154,21 @@ test("invoices are generated once per org and period, also concurrently, with th
   assert.equal(a.totalCents, 49_00 + 2 * 1_00);
   assert.equal(await database.db.invoice.count({ where: { orgId: org.id } }), 1);
   assert.equal(await database.db.auditEvent.count({ where: { orgId: org.id, action: "invoice.create" } }), 1);
+});
+
+test("closing an ended period issues its invoice once and moves the subscription to the current month", async () => {
+  const { org } = await activeOrg();
+  const now = new Date("2026-12-03T10:00:00Z");
+  await getSubscription(database.db, org.id, new Date("2026-11-15T00:00:00Z"));
+  await closeDuePeriods(database.db, now);
+  await closeDuePeriods(database.db, now);
+  const invoices = await database.db.invoice.findMany({ where: { orgId: org.id } });
+  assert.deepEqual(
+    invoices.map((invoice) => [invoice.periodStart.toISOString(), invoice.status, invoice.totalCents]),
+    [["2026-11-01T00:00:00.000Z", "paid", 0]],
+  );
+  const subscription = await database.db.subscription.findUniqueOrThrow({ where: { orgId: org.id } });
+  assert.deepEqual([subscription.currentPeriodStart, subscription.currentPeriodEnd], [new Date("2026-12-01T00:00:00Z"), new Date("2027-01-01T00:00:00Z")]);
 });
 
 // ---- API and the Stripe webhook ----
