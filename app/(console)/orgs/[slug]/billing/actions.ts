@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { changePlan, type PlanChange } from "@/lib/billing/change-plan";
+import { openBillingPortal } from "@/lib/billing/open-billing-portal";
 import { payInvoice } from "@/lib/billing/pay-invoice";
 import { natsRuntime } from "@/lib/boot/boot-state";
 import { getDb } from "@/lib/db/client";
@@ -26,5 +27,11 @@ export async function payInvoiceAction(slug: string, number: string, _previous: 
     "Payment confirmed. The invoice is paid.",
   );
   revalidatePath(`/orgs/${slug}/billing`, "layout");
+  return result;
+}
+
+export async function openPortalAction(slug: string, _previous: ActionResult<string>, _form: FormData): Promise<ActionResult<string>> {
+  const result = await runOrgAction(slug, (ctx, context) => openBillingPortal(getDb(), ctx, context));
+  if (result.ok && result.data) redirect(result.data);
   return result;
 }

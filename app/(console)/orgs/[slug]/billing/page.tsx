@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BillingPlanForm } from "@/components/billing/billing-plan-form";
+import { PortalForm } from "@/components/billing/portal-form";
 import { HistoryChart, LimitsChart } from "@/components/billing/usage-charts";
 import { NoAccess } from "@/components/console/no-access";
 import { PageHeader } from "@/components/console/page-header";
@@ -65,6 +66,7 @@ export default async function BillingPage({ params }: { params: Promise<{ slug: 
           <dt className="text-zinc-600 dark:text-zinc-400">Payments</dt>
           <dd>{subscription.provider === "stripe" ? "Stripe" : "Built-in (local): invoices are paid by confirming them here"}</dd>
         </dl>
+        {subscription.provider === "stripe" && can(ctx, "billing:write") && <PortalForm slug={slug} />}
       </Card>
       <Card title="Usage" description="Live from the NATS servers and the database; at 80% and 100% of a limit admins are told once per period.">
         {overview.usageUnavailable && <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">NATS usage unavailable: {overview.usageUnavailable}.</p>}
