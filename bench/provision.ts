@@ -36,8 +36,11 @@ try {
   // existing account on 2.9.10 here), so concurrency on our side barely helps.
   for (const concurrency of [8, 32]) {
     const report = await reconcileAccounts(db, runtime, { concurrency });
-    if (report.failed) throw new Error(`${report.failed} pushes failed`);
-    console.log(`rebuild-all of ${report.orgs} accounts (concurrency ${concurrency}): ${report.ms} ms`);
+    if (report.failed) {
+      const failed = await db.org.findMany({ where: { natsError: { not: null } }, select: { natsError: true }, take: 3 });
+      throw new Error(`${report.failed} pushes failed, e.g. ${failed.map((o) => o.natsError).join("; ")}`);
+    }
+    console.log(`rebuild-all of ${report.orgs} accounts (concurrency ${concurrency}): ${report.ms} ms; org connections open after: ${runtime.pool.size}`);
   }
   const memory = process.memoryUsage();
   console.log(`Process memory after: rss ${(memory.rss / 1024 / 1024).toFixed(0)} MB, heap used ${(memory.heapUsed / 1024 / 1024).toFixed(0)} MB`);

@@ -25,24 +25,34 @@ export type PushOutcome = { org: Org } & (
   { ok: true; account: string; hash: string; streams?: EnsureStreamsReport } | { ok: false; error: string; pushed?: Pushed }
 );
 
-/**
- * Pushes one org's account, then makes sure its system streams exist (they
- * live inside the account, so they can only follow the push). The org is
- * converged only when both succeeded; failures are an outcome, not an exception.
- */
-export async function pushOrgAccount(nats: NatsRuntime, org: Org & Pick<AccountState, "natsRevocations">): Promise<PushOutcome> {
-  let pushed: Pushed;
+/** Pushes one org's account and nothing else; see `ensureStreamsAfterPush` for the rest of converging it. */
+export async function pushOrgAccountOnly(nats: NatsRuntime, org: Org & Pick<AccountState, "natsRevocations">): Promise<PushOutcome> {
   try {
     const result = await pushAccount(nats.system, nats.keys, org);
-    pushed = { account: result.account, hash: result.hash };
+    return { org, ok: true, account: result.account, hash: result.hash };
   } catch (error) {
     return { org, ok: false, error: (error as Error).message };
   }
+}
+
+/**
+ * Makes sure a pushed org's system streams exist (they live inside the
+ * account, so they can only follow the push); a failed push passes through.
+ * The org is converged only when both succeeded.
+ */
+export async function ensureStreamsAfterPush(nats: NatsRuntime, outcome: PushOutcome): Promise<PushOutcome> {
+  if (!outcome.ok) return outcome;
   try {
-    return { org, ok: true, ...pushed, streams: await ensureOrgStreams(nats.pool, org) };
+    return { ...outcome, streams: await ensureOrgStreams(nats.pool, outcome.org) };
   } catch (error) {
-    return { org, ok: false, pushed, error: `its streams could not be set up: ${(error as Error).message}` };
+    const pushed = { account: outcome.account, hash: outcome.hash };
+    return { org: outcome.org, ok: false, pushed, error: `its streams could not be set up: ${(error as Error).message}` };
   }
+}
+
+/** Pushes one org's account, then ensures its streams; failures are an outcome, not an exception. */
+export async function pushOrgAccount(nats: NatsRuntime, org: Org & Pick<AccountState, "natsRevocations">): Promise<PushOutcome> {
+  return ensureStreamsAfterPush(nats, await pushOrgAccountOnly(nats, org));
 }
 
 /**

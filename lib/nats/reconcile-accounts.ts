@@ -1,8 +1,22 @@
 import type { Db } from "@/lib/db/client";
 import { activeRevocations } from "./account-revocations";
-import { pushOrgAccount, recordPushOutcomes, type NatsRuntime, type PushOutcome } from "./provision-org-account";
+import { ensureStreamsAfterPush, pushOrgAccountOnly, recordPushOutcomes, type NatsRuntime, type PushOutcome } from "./provision-org-account";
 
 export type ReconcileReport = { orgs: number; pushed: number; failed: number; ms: number };
+
+/** `task` over every item, at most `concurrency` at a time; results in completion order. */
+async function bounded<T, R>(items: T[], concurrency: number, task: (item: T) => Promise<R>, onDone?: (done: number) => void): Promise<R[]> {
+  const results: R[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      results.push(await task(items[next++]));
+      onDone?.(results.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  return results;
+}
 
 /**
  * Converges NATS to the database: rebuilds and pushes the account of every
@@ -22,16 +36,17 @@ export async function reconcileAccounts(
     orderBy: { createdAt: "asc" },
     include: activeRevocations(),
   });
-  const outcomes: PushOutcome[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < orgs.length) {
-      outcomes.push(await pushOrgAccount(nats, orgs[next++]));
-      options.onProgress?.(outcomes.length, orgs.length);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 32, orgs.length) }, worker));
+  const concurrency = options.concurrency ?? 32;
+  // Every push first, then the streams: on nats-server 2.9 a client's authentication waits behind account
+  // updates, and with 32 pushes in flight the pool's connects failed with "Authentication Timeout".
+  const pushed = await bounded(
+    orgs,
+    concurrency,
+    (org) => pushOrgAccountOnly(nats, org),
+    (done) => options.onProgress?.(done, orgs.length),
+  );
+  const outcomes: PushOutcome[] = await bounded(pushed, concurrency, (outcome) => ensureStreamsAfterPush(nats, outcome));
   await db.$transaction((tx) => recordPushOutcomes(tx, outcomes), { timeout: 60_000 });
-  const pushed = outcomes.filter((o) => o.ok).length;
-  return { orgs: orgs.length, pushed, failed: outcomes.length - pushed, ms: Date.now() - started };
+  const converged = outcomes.filter((o) => o.ok).length;
+  return { orgs: orgs.length, pushed: converged, failed: outcomes.length - converged, ms: Date.now() - started };
 }
