@@ -22,6 +22,7 @@ import { OperatorKeys } from "@/lib/nats/derive-keys";
 import { buildOperatorJwt, buildSystemAccountJwt } from "@/lib/nats/operator-jwts";
 import { renderNatsServerConfig } from "@/lib/nats/server-config";
 import { applyEnvFile } from "@/lib/stack/env-file";
+import { AUDIT_HELP, auditCommand } from "./audit-commands";
 
 const root = path.resolve(import.meta.dirname, "..");
 applyEnvFile(path.join(root, ".env.local"));
@@ -39,6 +40,7 @@ Commands:
                          Show the plan's limits and live usage; with --tier, change the plan first
   accounts rebuild-all   Rebuild and push every organisation's NATS account (idempotent)
   accounts verify-all    Compare every account on the NATS servers with the database; exit 1 on drift
+${AUDIT_HELP}
   nats-config   Write an operator-mode nats-server config for OPERATOR_SEED
                   --dir DIR  --host HOST  --port N  --monitor-port N  --store-dir DIR  --resolver-dir DIR
   help          Show this text`;
@@ -228,7 +230,7 @@ async function accounts(args: string[]): Promise<number> {
 class UsageError extends Error {}
 
 const [command, ...rest] = process.argv.slice(2);
-const commands: Record<string, (args: string[]) => Promise<number>> = { doctor, "nats-config": natsConfig, org, accounts };
+const commands: Record<string, (args: string[]) => Promise<number>> = { doctor, "nats-config": natsConfig, org, accounts, audit: auditCommand };
 
 try {
   if (!command || command === "help" || command === "--help") {
