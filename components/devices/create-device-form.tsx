@@ -21,10 +21,16 @@ function CreatedDevice({ created, natsUrl, origin, onDone }: { created: CreatedD
         The device&apos;s subjects are <code>events.license.{created.licensePrefix}.&gt;</code> (the key&apos;s public part), plus broadcasts on{" "}
         <code>events.license.*.broadcast.&gt;</code>. With the license key it fetches what it missed while offline:
       </p>
-      <pre className="overflow-x-auto rounded-md bg-zinc-100 p-3 font-mono text-xs dark:bg-zinc-800">
+      <pre tabIndex={0} className="overflow-x-auto rounded-md bg-zinc-100 p-3 font-mono text-xs dark:bg-zinc-800">
         <code>{syncSnippet(origin, created.licenseKey)}</code>
       </pre>
-      <IssuedCreds userName={created.name} creds={created.creds} natsUrl={natsUrl} onDone={onDone} />
+      <IssuedCreds
+        userName={created.name}
+        creds={created.creds}
+        natsUrl={natsUrl}
+        example={{ publish: `events.license.${created.licensePrefix}.status`, subscribe: `events.license.${created.licensePrefix}.>` }}
+        onDone={onDone}
+      />
     </div>
   );
 }

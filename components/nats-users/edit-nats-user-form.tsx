@@ -1,27 +1,25 @@
 "use client";
 
-import { startTransition, useActionState, useState, type FormEvent } from "react";
+import { startTransition, useActionState, type FormEvent } from "react";
 import { updateNatsUserAction, type IssuedCreds as Issued } from "@/app/(console)/orgs/[slug]/nats/users/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import type { NatsUserView } from "@/lib/nats-users/nats-user-view";
-import type { NatsPermissionSpec } from "@/lib/nats-users/permission-spec";
 import type { ActionResult } from "@/lib/orgs/org-action";
 import { ExpiryField } from "./expiry-field";
 import { IssuedCreds } from "./issued-creds";
 import { LimitFields } from "./limit-fields";
 import { PermissionEditor } from "./permission-editor";
-import { PermissionSimulator } from "./permission-simulator";
 
 /**
  * Edit a user. A user holds its JWT, so new permissions, expiry or limits
  * come with new credentials (shown here once) and revoke the current ones; a
- * description alone changes nothing on the servers. A device's subjects are fixed.
+ * description alone changes nothing on the servers. A device's subjects are
+ * fixed. The page's simulator tries the saved permissions.
  */
 export function EditNatsUserForm({ slug, user, natsUrl }: { slug: string; user: NatsUserView; natsUrl: string }) {
   const [state, formAction, pending] = useActionState<ActionResult<Issued | null>, FormData>(updateNatsUserAction.bind(null, slug, user.id), { ok: true });
-  const [permissions, setPermissions] = useState<NatsPermissionSpec>(user.permissions);
   const errors = state.ok ? undefined : state.fieldErrors;
   const issued = state.ok ? state.data : null;
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -42,10 +40,7 @@ export function EditNatsUserForm({ slug, user, natsUrl }: { slug: string; user: 
           <fieldset className="flex flex-col gap-3">
             <legend className="mb-2 text-sm font-semibold">Permissions</legend>
             {errors?.permissions && <Notice tone="error">{errors.permissions.join(" ")}</Notice>}
-            <PermissionEditor defaultValue={user.permissions} onChange={setPermissions} />
-            <div className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
-              <PermissionSimulator permissions={permissions} />
-            </div>
+            <PermissionEditor defaultValue={user.permissions} />
           </fieldset>
         )}
         <ExpiryField defaultValue={user.expiresAt} errors={errors?.expiresAt} />

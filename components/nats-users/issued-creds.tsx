@@ -4,17 +4,20 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 
-const SNIPPETS: { key: string; label: string; code: (url: string, file: string) => string }[] = [
+type Example = { publish: string; subscribe: string };
+const GENERIC: Example = { publish: "orders.created", subscribe: "orders.>" };
+
+const SNIPPETS: { key: string; label: string; code: (url: string, file: string, example: Example) => string }[] = [
   {
     key: "cli",
     label: "nats CLI",
-    code: (url, file) => `nats --server ${url} --creds ./${file} pub orders.created '{"id": 1}'
-nats --server ${url} --creds ./${file} sub 'orders.>'`,
+    code: (url, file, { publish, subscribe }) => `nats --server ${url} --creds ./${file} pub ${publish} '{"id": 1}'
+nats --server ${url} --creds ./${file} sub '${subscribe}'`,
   },
   {
     key: "node",
     label: "Node.js",
-    code: (url, file) => `// npm install @nats-io/transport-node
+    code: (url, file, { publish }) => `// npm install @nats-io/transport-node
 import { readFileSync } from "node:fs";
 import { connect, credsAuthenticator } from "@nats-io/transport-node";
 
@@ -22,18 +25,18 @@ const nc = await connect({
   servers: "${url}",
   authenticator: credsAuthenticator(readFileSync("./${file}")),
 });
-nc.publish("orders.created", JSON.stringify({ id: 1 }));`,
+nc.publish("${publish}", JSON.stringify({ id: 1 }));`,
   },
   {
     key: "go",
     label: "Go",
-    code: (url, file) => `// go get github.com/nats-io/nats.go
+    code: (url, file, { publish }) => `// go get github.com/nats-io/nats.go
 nc, err := nats.Connect("${url}", nats.UserCredentials("./${file}"))
 if err != nil {
 	log.Fatal(err)
 }
 defer nc.Close()
-nc.Publish("orders.created", []byte(\`{"id": 1}\`))`,
+nc.Publish("${publish}", []byte(\`{"id": 1}\`))`,
   },
 ];
 
@@ -64,6 +67,7 @@ export function IssuedCreds({
   natsUrl,
   leafnodeConfig,
   pushError,
+  example = GENERIC,
   onDone,
 }: {
   userName: string;
@@ -71,6 +75,8 @@ export function IssuedCreds({
   natsUrl: string;
   leafnodeConfig?: string;
   pushError?: string;
+  /** Subjects for the connect snippets (a device's own, say). */
+  example?: Example;
   onDone?: () => void;
 }) {
   const file = `${userName}.creds`;
@@ -126,8 +132,8 @@ export function IssuedCreds({
             </Button>
           ))}
         </div>
-        <pre className="overflow-x-auto rounded-md bg-zinc-100 p-3 font-mono text-xs dark:bg-zinc-800">
-          <code>{current.code(natsUrl, file)}</code>
+        <pre tabIndex={0} className="overflow-x-auto rounded-md bg-zinc-100 p-3 font-mono text-xs dark:bg-zinc-800">
+          <code>{current.code(natsUrl, file, example)}</code>
         </pre>
       </div>
       {leafnodeConfig && (
@@ -138,7 +144,7 @@ export function IssuedCreds({
             Replace <code>&lt;cordon-nats-host&gt;</code> with the NATS servers&apos; leafnode address. The local stack&apos;s nats-server (npm start) has no
             leafnode listener, and the Free plan allows no leaf nodes.
           </p>
-          <pre className="overflow-x-auto rounded-md bg-zinc-100 p-3 font-mono text-xs dark:bg-zinc-800">
+          <pre tabIndex={0} className="overflow-x-auto rounded-md bg-zinc-100 p-3 font-mono text-xs dark:bg-zinc-800">
             <code>{leafnodeConfig}</code>
           </pre>
           <div>
