@@ -254,7 +254,7 @@ test("only the token's hash is stored", async () => {
     const row = await database.db.invite.findUniqueOrThrow({ where: { id: created.invite.id } });
     assert.ok(!JSON.stringify(row).includes(token), "the raw token is not in the Invite row");
     assert.equal(row.tokenHash, createHash("sha256").update(token).digest("hex"));
-    const events = await database.db.auditEvent.findMany({ where: { targetId: created.invite.id } });
+    const events = await database.db.auditEvent.findMany({ where: { targetId: created.invite.id }, omit: { seq: true } });
     assert.ok(events.length > 0 && !JSON.stringify(events).includes(token), "nor in the audit trail");
   }
 });
