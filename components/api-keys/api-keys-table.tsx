@@ -56,7 +56,7 @@ export function ApiKeysTable({ slug, keys, canRevoke }: { slug: string; keys: Ap
             <a
               href={`/orgs/${slug}/audit?actor=${key.id}`}
               className="ml-2 text-xs font-normal text-emerald-700 hover:underline dark:text-emerald-400"
-              aria-label={`What ${key.name} did`}
+              aria-label={`History of ${key.name}`}
             >
               History
             </a>
