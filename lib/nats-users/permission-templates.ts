@@ -1,3 +1,4 @@
+import { devicePermissions } from "@/lib/devices/device-subjects";
 import { DEFAULT_RESPONSES, validateToken, type NatsPermissionSpec } from "./permission-spec";
 
 /** A value the template puts between dots; each must pass `validateToken`. */
@@ -51,13 +52,10 @@ export const PERMISSION_TEMPLATES: PermissionTemplate[] = [
   {
     id: "device",
     name: "Device",
-    description: "A licensed device: its own traffic under license.<license>.>, plus every device's broadcasts (license.*.broadcast.>).",
+    description:
+      "A licensed device, as the Devices page makes them: its own traffic under events.license.<license>.>, plus every device's broadcasts (events.license.*.broadcast.>), which it may not send.",
     parameters: [{ key: "license", label: "License id", example: "dev-7f3a" }],
-    build: ({ license }) => ({
-      pub: { allow: [`license.${license}.>`], deny: [] },
-      sub: { allow: [`license.${license}.>`, "license.*.broadcast.>"], deny: [] },
-      resp: null,
-    }),
+    build: ({ license }) => devicePermissions(license),
   },
 ];
 

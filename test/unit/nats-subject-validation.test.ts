@@ -114,7 +114,7 @@ test("every template builds a valid spec from valid parameters and refuses a dot
     PERMISSION_TEMPLATES.find((t) => t.id === "device")!,
     { license: "k1" },
   );
-  assert.deepEqual("spec" in device && device.spec.sub.allow, ["license.k1.>", "license.*.broadcast.>"]);
+  assert.deepEqual("spec" in device && device.spec.sub.allow, ["events.license.k1.>", "events.license.*.broadcast.>"]);
 });
 
 test("the editor's fields carry the form names permissionSpecFromForm reads, with labels and inline problems", () => {
