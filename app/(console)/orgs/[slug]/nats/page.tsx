@@ -1,17 +1,15 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { NoAccess } from "@/components/console/no-access";
 import { amount } from "@/components/nats/amount";
-import { PlanForm } from "@/components/nats/plan-form";
 import { UsageCard } from "@/components/nats/usage-card";
 import { PageHeader } from "@/components/console/page-header";
 import { NatsTabs } from "@/components/nats/nats-tabs";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { natsRuntime } from "@/lib/boot/boot-state";
-import { TIERS } from "@/lib/nats/change-tier";
 import { getAccountUsage } from "@/lib/nats/get-account-usage";
 import { getAccountView } from "@/lib/nats/get-account-view";
-import { TIER_LIMITS } from "@/lib/nats/tiers";
 import { loadConsole } from "@/lib/orgs/load-console";
 import { can } from "@/lib/orgs/org-context";
 
@@ -23,11 +21,6 @@ export default async function NatsPage({ params }: { params: Promise<{ slug: str
   if (!can(ctx, "nats_account:read")) return <NoAccess orgSlug={slug} orgName={ctx.org.name} title="NATS" permission="nats_account:read" />;
   const account = getAccountView(ctx);
   const usage = await getAccountUsage(natsRuntime(), account.publicKey);
-  const plans = TIERS.map((tier) => ({
-    value: tier,
-    label: tier[0].toUpperCase() + tier.slice(1),
-    summary: `${amount(TIER_LIMITS[tier].account.conn, "count")} connections, ${amount(TIER_LIMITS[tier].jetStream.streams, "count")} streams, ${amount(TIER_LIMITS[tier].jetStream.disk_storage, "bytes")} disk`,
-  }));
   const rows: [string, string][] = [
     ["Connections", amount(account.limits.account.conn, "count")],
     ["Subscriptions", amount(account.limits.account.subs, "count")],
@@ -88,10 +81,13 @@ export default async function NatsPage({ params }: { params: Promise<{ slug: str
           </tbody>
         </table>
       </Card>
-      {can(ctx, "nats_account:write") && can(ctx, "billing:write") && (
-        <Card title="Plan" description="Limits follow the plan. A change reaches the NATS servers at once, with no restart.">
-          <PlanForm slug={slug} tier={account.tier} options={plans} />
-        </Card>
+      {can(ctx, "billing:read") && (
+        <p className="text-sm text-zinc-700 dark:text-zinc-300">
+          Limits follow the plan; a plan change reaches the NATS servers at once, with no restart.{" "}
+          <Link className="underline" href={`/orgs/${slug}/billing`}>
+            Plans and billing
+          </Link>
+        </p>
       )}
     </>
   );
