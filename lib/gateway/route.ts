@@ -87,14 +87,14 @@ export function route<Body, Query>(endpoint: Endpoint<Body, Query>, handler: (ca
         const detail = authentication.ok ? "Sign in, or send an access token or API key as `Authorization: Bearer …`." : authentication.detail;
         return finish(problem(401, "Unauthorized", detail, requestId, {}, { "WWW-Authenticate": 'Bearer realm="cordon"' }));
       }
-      // Metered for billing once authenticated (anonymous calls must not run up an org's bill); in memory, no DB write.
-      if (org) countApiRequest(org.id);
       if (isCrossSiteCookieWrite(request, principal, http.origin)) throw new ForbiddenError("Cross-site requests may not use the session cookie.");
       if (endpoint.usersOnly && principal?.kind === "api_key") throw new ForbiddenError("This endpoint is for people, not API keys.");
 
       let ctx: OrgContext | undefined;
       if (isOrgRoute(endpoint) && principal) {
         ctx = await loadApiOrgContext(db, params.slug ?? "", principal);
+        // Metered for billing only once the caller proved to be the org's (no one runs up another org's bill); in memory.
+        countApiRequest(ctx.org.id);
         if (endpoint.permission) ensureCan(ctx, endpoint.permission);
       }
 

@@ -6,6 +6,7 @@ import { test } from "node:test";
 import fc from "fast-check";
 import { SignJWT } from "jose";
 import { API_ENDPOINTS } from "@/lib/api/catalogue";
+import { drainApiRequestCounts } from "@/lib/billing/count-api-request";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { signAccessToken } from "@/lib/auth/access-token";
@@ -87,8 +88,10 @@ test("org validation: unknown and foreign orgs are 404, missing permission 403, 
   const { access_token } = await tokensFor(admin.email);
   const viewerToken = (await tokensFor(viewer.user.email)).access_token;
   assert.equal((await callApi("GET", "/orgs/{slug}/members", { slug: "no-such-org" }, { headers: bearer(access_token) })).status, 404);
+  drainApiRequestCounts();
   const foreign = await callApi("GET", "/orgs/{slug}/members", { slug: other.org.slug }, { headers: bearer(access_token) });
   assert.equal(foreign.status, 404);
+  assert.equal(drainApiRequestCounts().get(other.org.id), undefined, "calls into someone else's org are not metered to it");
   assert.match((await problemOf(foreign)).detail, /Organisation was not found/);
   const members = await callApi("GET", "/orgs/{slug}/members", { slug: org.slug }, { headers: bearer(viewerToken) });
   assert.equal(members.status, 200);
