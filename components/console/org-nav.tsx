@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export type NavItem = { href: string; label: string; coming?: boolean };
+export type NavItem = { href: string; label: string };
 
 /** The org's sidebar; the current section is marked for screen readers too (aria-current). */
 export function OrgNav({ items }: { items: NavItem[] }) {
@@ -24,9 +24,6 @@ export function OrgNav({ items }: { items: NavItem[] }) {
             }`}
           >
             {item.label}
-            {item.coming && (
-              <span className="rounded bg-zinc-100 px-1.5 text-[10px] tracking-wide text-zinc-700 uppercase dark:bg-zinc-800 dark:text-zinc-300">Soon</span>
-            )}
           </Link>
         );
       })}

@@ -29,9 +29,7 @@ export default async function OrgLayout({ children, params }: { children: ReactN
     { href: `${base}/audit`, label: "Audit", permission: "audit:read" },
     { href: `${base}/settings`, label: "Settings" },
   ];
-  const items: NavItem[] = sections
-    .filter((section) => !section.permission || can(ctx, section.permission))
-    .map(({ href, label, coming }) => ({ href, label, coming }));
+  const items: NavItem[] = sections.filter((section) => !section.permission || can(ctx, section.permission)).map(({ href, label }) => ({ href, label }));
   return (
     <div className="min-h-screen bg-zinc-50 dark:bg-zinc-950">
       <AppHeader email={session.user.email}>
