@@ -8,9 +8,11 @@ import type { Tx } from "@/lib/db/transaction";
  * only committed events are ever here (the row is written with the event).
  */
 export async function pendingOutbox(tx: Tx, limit = 100): Promise<AuditEvent[]> {
+  // Only orgs whose account is on the servers: a pending org's events wait without holding up the others.
   const claimed = await tx.$queryRaw<{ eventId: string }[]>`
-    SELECT "eventId" FROM "AuditOutbox" WHERE "publishedAt" IS NULL
-    ORDER BY "createdAt", "eventId" LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
+    SELECT b."eventId" FROM "AuditOutbox" b JOIN "Org" o ON o.id = b."orgId"
+    WHERE b."publishedAt" IS NULL AND o.status = 'active' AND o."natsDeletedAt" IS NULL
+    ORDER BY b."createdAt", b."eventId" LIMIT ${limit} FOR UPDATE OF b SKIP LOCKED`;
   if (!claimed.length) return [];
   const events = await tx.auditEvent.findMany({ where: { id: { in: claimed.map((row) => row.eventId) } } });
   // In each org's chain order, so subscribers see an org's events as they happened.

@@ -1,5 +1,6 @@
 import { runBillingCycle } from "@/lib/billing/run-billing-cycle";
 import { loadConfig } from "@/lib/config/config";
+import { RELAY_BATCH, relayAuditOutbox } from "@/lib/audit/relay-audit-outbox";
 import { getDb } from "@/lib/db/client";
 import { OperatorKeys } from "@/lib/nats/derive-keys";
 import { OrgConnectionPool } from "@/lib/nats/org-connection-pool";
@@ -49,6 +50,10 @@ async function retryUnconverged(): Promise<void> {
   try {
     const report = await reconcileAccounts(getDb(), nats, { onlyUnconverged: true });
     if (report.orgs) console.log(`[reconcile] ${report.pushed} pushed, ${report.failed} still failing`);
+    // Committed audit events go out to each org's audit.<action> (at least once; NATS down only delays them).
+    let relayed;
+    do relayed = await relayAuditOutbox(getDb(), nats);
+    while (relayed.published === RELAY_BATCH);
     // Orgs past their deletion grace period lose their NATS account (one cheap query when none is due).
     const purge = await purgeDeletedOrgs(getDb(), nats);
     if (purge.due) console.log(`[purge] ${purge.deleted.length} accounts deleted, ${purge.failed.length} failed`);

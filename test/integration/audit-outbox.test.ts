@@ -8,7 +8,8 @@ import { testDatabaseForFile } from "@/test/support/database";
 const database = testDatabaseForFile();
 
 const SYSTEM = { type: "system" as const, label: "test" };
-const newOrg = () => database.db.org.create({ data: { slug: `org-${randomBytes(4).toString("hex")}`, name: "Org" } });
+const newOrg = (status: "active" | "pending" = "active") =>
+  database.db.org.create({ data: { slug: `org-${randomBytes(4).toString("hex")}`, name: "Org", status } });
 
 test("a rolled-back transaction leaves neither the event nor its outbox row", async () => {
   const org = await newOrg();
@@ -83,4 +84,12 @@ test("two relays claiming at once never take the same event", async () => {
     [],
   );
   assert.ok(second.length >= 4);
+});
+
+test("a pending org's events wait in the outbox without being claimed (its account is not on the servers yet)", async () => {
+  const pending = await newOrg("pending");
+  await database.db.$transaction((tx) => recordAudit(tx, { action: "org.update", actor: SYSTEM, orgId: pending.id }));
+  const claimed = await database.db.$transaction((tx) => pendingOutbox(tx, 1000));
+  assert.equal(claimed.filter((event) => event.orgId === pending.id).length, 0);
+  assert.equal(await database.db.auditOutbox.count({ where: { orgId: pending.id, publishedAt: null } }), 1);
 });
