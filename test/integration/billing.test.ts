@@ -10,7 +10,6 @@ import { getSubscription } from "@/lib/billing/get-subscription";
 import { sampleUsage } from "@/lib/billing/sample-usage";
 import { countApiRequest } from "@/lib/billing/count-api-request";
 import { PLANS } from "@/lib/billing/plans";
-import { bootState } from "@/lib/boot/boot-state";
 import { ConflictError, ValidationError } from "@/lib/errors/domain-errors";
 import { acceptInvite } from "@/lib/invites/accept-invite";
 import { createEmailInvite } from "@/lib/invites/create-email-invite";
@@ -31,12 +30,10 @@ let runtime: Awaited<ReturnType<typeof openTestRuntime>>;
 // API route handlers reach NATS through the runtime boot puts in place.
 before(async () => {
   nats = await startTestNats();
-  runtime = await openTestRuntime(nats);
-  Object.assign(bootState(), { system: runtime.system, keys: runtime.keys, pool: runtime.pool });
+  runtime = await openTestRuntime(nats, { asBoot: true });
 });
 
 after(async () => {
-  Object.assign(bootState(), { system: undefined, keys: undefined, pool: undefined });
   await runtime?.close();
   await nats?.dispose();
 });

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { jetstream } from "@nats-io/jetstream";
-import { bootState } from "@/lib/boot/boot-state";
 import { createDevice } from "@/lib/devices/create-device";
 import { listDevices } from "@/lib/devices/list-devices";
 import { revokeDevice } from "@/lib/devices/revoke-device";
@@ -24,12 +23,10 @@ const clients: CredsClient[] = [];
 // The sync route reaches NATS through the runtime boot puts in place.
 before(async () => {
   nats = await startTestNats();
-  runtime = await openTestRuntime(nats);
-  Object.assign(bootState(), { system: runtime.system, keys: runtime.keys, pool: runtime.pool });
+  runtime = await openTestRuntime(nats, { asBoot: true });
 });
 
 after(async () => {
-  Object.assign(bootState(), { system: undefined, keys: undefined, pool: undefined });
   await Promise.all(clients.map((client) => (client.nc.isClosed() ? undefined : client.nc.close())));
   await runtime?.close();
   await nats?.dispose();

@@ -2,7 +2,6 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { issueApiTokens } from "@/lib/auth/issue-api-tokens";
-import { bootState } from "@/lib/boot/boot-state";
 import { loadOrgContext } from "@/lib/orgs/org-context";
 import { callApi } from "@/test/support/api";
 import { testDatabaseForFile } from "@/test/support/database";
@@ -17,12 +16,10 @@ let runtime: Awaited<ReturnType<typeof openTestRuntime>>;
 // The API's route handlers reach NATS through the runtime boot puts in place.
 before(async () => {
   nats = await startTestNats();
-  runtime = await openTestRuntime(nats);
-  Object.assign(bootState(), { system: runtime.system, keys: runtime.keys, pool: runtime.pool });
+  runtime = await openTestRuntime(nats, { asBoot: true });
 });
 
 after(async () => {
-  Object.assign(bootState(), { system: undefined, keys: undefined, pool: undefined });
   await runtime?.close();
   await nats?.dispose();
 });

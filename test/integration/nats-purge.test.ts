@@ -7,7 +7,7 @@ import { purgeDeletedOrgs } from "@/lib/orgs/purge-deleted-orgs";
 import { testDatabaseForFile } from "@/test/support/database";
 import { setTestSecrets, testContext } from "@/test/support/identity";
 import { openTestRuntime, startTestNats, type TestNats } from "@/test/support/nats";
-import { connectAsOrgUser } from "@/test/support/nats-users";
+import { canConnectAsOrgUser, connectAsOrgUser } from "@/test/support/nats-users";
 import { orgWithAdmin } from "@/test/support/orgs";
 
 setTestSecrets();
@@ -27,16 +27,7 @@ after(async () => {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-async function canConnect(org: { id: string; natsKeyGeneration: number }): Promise<boolean> {
-  try {
-    const connection = await connectAsOrgUser(nats.url, nats.keys, org);
-    await connection.flush();
-    await connection.close();
-    return true;
-  } catch {
-    return false;
-  }
-}
+const canConnect = (org: { id: string; natsKeyGeneration: number }) => canConnectAsOrgUser(nats.url, nats.keys, org);
 
 test("a deleted org's account is removed after the grace period: its client is cut off and the account stays gone", async () => {
   const { org, adminCtx } = await orgWithAdmin(database.db);

@@ -19,3 +19,17 @@ export async function connectAsOrgUser(url: string, keys: OperatorKeys, org: { i
   );
   return connect({ servers: url, authenticator: credsAuthenticator(fmtCreds(jwt, user)), maxReconnectAttempts: 0, timeout: 3_000 });
 }
+
+/** Whether one more user of the org can connect now (the connection is closed again). */
+export async function canConnectAsOrgUser(url: string, keys: OperatorKeys, org: { id: string; natsKeyGeneration: number }): Promise<boolean> {
+  try {
+    const connection = await connectAsOrgUser(url, keys, org);
+    await connection.flush();
+    await new Promise((resolve) => setTimeout(resolve, 200)); // an over-limit client is cut right after connecting
+    const open = !connection.isClosed();
+    await connection.close().catch(() => undefined);
+    return open;
+  } catch {
+    return false;
+  }
+}

@@ -1,3 +1,4 @@
+import { bootState } from "@/lib/boot/boot-state";
 import { OperatorKeys } from "@/lib/nats/derive-keys";
 import { generateOperatorSeed } from "@/lib/nats/key-pair";
 import { OrgConnectionPool } from "@/lib/nats/org-connection-pool";
@@ -50,9 +51,22 @@ export async function startTestNats(): Promise<TestNats> {
   };
 }
 
-/** The runtime Cordon's NATS use cases take (system connection, keys, org connection pool), against a test server; `close()` when done. */
-export async function openTestRuntime(nats: TestNats, options: { poolCapacity?: number } = {}): Promise<NatsRuntime & { close(): Promise<void> }> {
+/**
+ * The runtime Cordon's NATS use cases take (system connection, keys, org
+ * connection pool), against a test server; `close()` when done. `asBoot`
+ * also installs it where boot would, for code that finds it through
+ * `natsRuntime()` (API route handlers); `close()` removes it again.
+ */
+export async function openTestRuntime(
+  nats: TestNats,
+  options: { poolCapacity?: number; asBoot?: boolean } = {},
+): Promise<NatsRuntime & { close(): Promise<void> }> {
   const system = await SystemConnection.open({ url: nats.url, keys: nats.keys });
   const pool = new OrgConnectionPool({ url: nats.url, keys: nats.keys, capacity: options.poolCapacity });
-  return { system, keys: nats.keys, pool, close: async () => void (await Promise.all([pool.close(), system.close()])) };
+  if (options.asBoot) Object.assign(bootState(), { system, keys: nats.keys, pool });
+  const close = async () => {
+    if (options.asBoot) Object.assign(bootState(), { system: undefined, keys: undefined, pool: undefined });
+    await Promise.all([pool.close(), system.close()]);
+  };
+  return { system, keys: nats.keys, pool, close };
 }
