@@ -15,6 +15,11 @@ export function envAllowedOrigins(value = process.env.CORS_ALLOWED_ORIGINS): str
     .filter(Boolean);
 }
 
+/** The origins allowed for a route: everyone's from the environment, plus the org's own on org routes. */
+export function allowedOrigins(orgOrigins: readonly string[] = []): string[] {
+  return [...envAllowedOrigins(), ...orgOrigins];
+}
+
 /** Headers to add to a response for this request's Origin (none when it is absent or not allowed). */
 export function corsHeaders(origin: string | null, allowed: readonly string[]): Record<string, string> {
   if (!origin || !allowed.includes(origin)) return {};

@@ -1,7 +1,7 @@
 import { problem } from "@/lib/http/problem";
 import { requestContextFrom } from "@/lib/http/request-context";
 import { getDb } from "@/lib/db/client";
-import { envAllowedOrigins, preflightResponse } from "./cors";
+import { allowedOrigins, preflightResponse } from "./cors";
 import { HTTP_METHODS, type HttpMethod } from "./endpoint";
 import { orgSummary } from "./org-summary";
 
@@ -28,7 +28,7 @@ export function methods(handlers: Partial<Record<HttpMethod, Handler>>): Record<
   const preflight: Handler = async (request, context) => {
     const { slug } = await context.params;
     const org = typeof slug === "string" ? await orgSummary(getDb(), slug) : null;
-    const origins = [...envAllowedOrigins(), ...(org?.corsOrigins ?? [])];
+    const origins = allowedOrigins(org?.corsOrigins);
     return preflightResponse(request.headers.get("origin"), origins, allowed, requestContextFrom(request.headers).requestId);
   };
   return {

@@ -8,7 +8,7 @@ import { ensureCan, type OrgContext } from "@/lib/orgs/org-context";
 import { consumeRateLimit, type RateLimitResult } from "@/lib/rate-limit/consume-rate-limit";
 import { ANONYMOUS_RATE_LIMIT, API_RATE_LIMITS, AUTH_RATE_LIMIT } from "./api-rate-limits";
 import { authenticateRequest, isCrossSiteCookieWrite } from "./authenticate-request";
-import { corsHeaders, envAllowedOrigins } from "./cors";
+import { allowedOrigins, corsHeaders } from "./cors";
 import { isOrgRoute, type Endpoint } from "./endpoint";
 import { loadApiOrgContext } from "./load-api-org-context";
 import { orgSummary, type OrgSummary } from "./org-summary";
@@ -75,7 +75,7 @@ export function route<Body, Query>(endpoint: Endpoint<Body, Query>, handler: (ca
     try {
       const params = Object.fromEntries(Object.entries(await routeContext.params).map(([key, value]) => [key, Array.isArray(value) ? value.join("/") : value]));
       const org = isOrgRoute(endpoint) && params.slug ? await orgSummary(db, params.slug) : null;
-      if (origin) extraHeaders = corsHeaders(origin, [...envAllowedOrigins(), ...(org?.corsOrigins ?? [])]);
+      if (origin) extraHeaders = corsHeaders(origin, allowedOrigins(org?.corsOrigins));
 
       // Failed credentials count against the caller's IP like anonymous calls: guessing keys is rate limited too.
       const authentication = await authenticateRequest(db, request, http.ip ?? null);

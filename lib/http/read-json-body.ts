@@ -1,7 +1,6 @@
 import type { z } from "zod";
 import { fieldErrors, problem } from "./problem";
-
-const MAX_BODY_BYTES = 1024 * 1024;
+import { readRawBody } from "./read-raw-body";
 
 /** Reads and validates a JSON body; on any client mistake returns the problem response to send instead. */
 export async function readJsonBody<T>(
@@ -13,12 +12,9 @@ export async function readJsonBody<T>(
   if (!/^application\/([a-z.+-]+\+)?json\b/i.test(type)) {
     return { ok: false, response: problem(415, "Unsupported Media Type", "Send the body as application/json.", requestId) };
   }
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES)
-    return { ok: false, response: problem(413, "Payload Too Large", `The body may be at most ${MAX_BODY_BYTES} bytes.`, requestId) };
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES)
-    return { ok: false, response: problem(413, "Payload Too Large", `The body may be at most ${MAX_BODY_BYTES} bytes.`, requestId) };
+  const bytes = await readRawBody(request, requestId);
+  if (bytes instanceof Response) return { ok: false, response: bytes };
+  const text = bytes ? new TextDecoder().decode(bytes) : "";
   let body: unknown;
   try {
     body = JSON.parse(text);

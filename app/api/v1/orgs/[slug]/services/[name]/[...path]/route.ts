@@ -1,6 +1,6 @@
 import * as api from "@/lib/api/service-endpoints";
 import { methods } from "@/lib/gateway/methods";
-import { readRawBody } from "@/lib/gateway/read-raw-body";
+import { readRawBody } from "@/lib/http/read-raw-body";
 import { route } from "@/lib/gateway/route";
 import { roleName } from "@/lib/rbac/effective-permissions";
 import { forwardToService } from "@/lib/services/forward-to-service";

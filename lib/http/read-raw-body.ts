@@ -1,4 +1,4 @@
-import { problem } from "@/lib/http/problem";
+import { problem } from "./problem";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
